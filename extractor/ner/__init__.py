@@ -1,0 +1,1 @@
+"""Named-entity recognition: corpus reading, training, tagging and scoring."""

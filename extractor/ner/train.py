@@ -1,0 +1,98 @@
+"""Train the stanza NER tagger on NER-UK 2.0 (``extractor train ner``).
+
+Steps: read the brat training split in document order, hold out every tenth
+document as dev (the test split is never looked at), build word vectors from
+raw text, then run stanza's own NER trainer with a fixed seed. The best model
+on dev is kept. Everything the tagger needs at run time lands in ``out``:
+``uk_ner.pt`` (the tagger) and ``uk_vectors.pt`` (its word vectors).
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractor.ner import corpus as ner_corpus
+
+log = logging.getLogger(__name__)
+
+MODEL_FILE = "uk_ner.pt"
+VECTORS_FILE = "uk_vectors.pt"
+
+
+@dataclass
+class TrainConfig:
+    corpus: Path
+    out: Path
+    bruk_texts: Path
+    work_dir: Path
+    max_steps: int = 12000
+    eval_interval: int = 500
+    seed: int = 1234
+    vectors: str = "fasttext"  # fasttext | word2vec | none
+    vector_dim: int = 100
+    hidden_dim: int = 256
+    batch_size: int = 32
+    threads: int = 2
+    limit_docs: int | None = None  # smoke tests train on a handful of documents
+
+
+def prepare_data(config: TrainConfig) -> tuple[Path, Path]:
+    documents = ner_corpus.read_documents(config.corpus, "train")
+    if config.limit_docs:
+        documents = documents[:config.limit_docs]
+    train_docs, dev_docs = ner_corpus.hold_out(documents, every=10 if len(documents) >= 10 else 2)
+    config.work_dir.mkdir(parents=True, exist_ok=True)
+    train_json, dev_json = config.work_dir / "train.json", config.work_dir / "dev.json"
+    n_train = ner_corpus.write_stanza_json(train_docs, train_json)
+    n_dev = ner_corpus.write_stanza_json(dev_docs, dev_json)
+    log.info("train: %d documents, %d sentences; dev: %d documents, %d sentences",
+             len(train_docs), n_train, len(dev_docs), n_dev)
+    return train_json, dev_json
+
+
+def build_vectors(config: TrainConfig) -> Path | None:
+    if config.vectors == "none":
+        return None
+    from extractor.ner import vectors
+
+    texts = vectors.raw_texts(config.corpus, config.bruk_texts)
+    if config.limit_docs:
+        texts = texts[:config.limit_docs]
+    sentences = vectors.sentences_for_vectors(texts)
+    vec_txt = config.work_dir / "vectors.txt"
+    size = vectors.train_vectors(sentences, vec_txt, dim=config.vector_dim, seed=config.seed,
+                                 method=config.vectors, min_count=1 if config.limit_docs else 2)
+    log.info("vectors: %s, %d words, dim %d", config.vectors, size, config.vector_dim)
+    config.out.mkdir(parents=True, exist_ok=True)
+    pretrain = config.out / VECTORS_FILE
+    vectors.to_stanza_pretrain(vec_txt, pretrain)
+    return pretrain
+
+
+def train(config: TrainConfig) -> Path:
+    import torch
+    from stanza.models import ner_tagger
+
+    started = time.time()
+    torch.set_num_threads(config.threads)
+    train_json, dev_json = prepare_data(config)
+    pretrain = build_vectors(config)
+    save_dir = config.work_dir / "stanza"
+    args = [
+        "--mode", "train", "--shorthand", "uk_nerukr",
+        "--train_file", str(train_json), "--eval_file", str(dev_json),
+        "--save_dir", str(save_dir), "--save_name", MODEL_FILE,
+        "--max_steps", str(config.max_steps), "--eval_interval", str(config.eval_interval),
+        "--seed", str(config.seed), "--batch_size", str(config.batch_size),
+        "--hidden_dim", str(config.hidden_dim), "--log_step", "100", "--cpu",
+    ]
+    args += ["--wordvec_pretrain_file", str(pretrain)] if pretrain else ["--no_pretrain"]
+    ner_tagger.main(args)
+    config.out.mkdir(parents=True, exist_ok=True)
+    model = config.out / MODEL_FILE
+    shutil.copyfile(save_dir / MODEL_FILE, model)
+    log.info("trained in %.1f min; model at %s", (time.time() - started) / 60, model)
+    return model

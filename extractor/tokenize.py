@@ -1,0 +1,86 @@
+"""Split Ukrainian text into sentences and tokens the way NER-UK 2.0 is split.
+
+The NER tagger was trained on the corpus' own tokenization, so run-time text
+must be cut the same way or the tagger silently loses accuracy:
+- words keep inner apostrophes and hyphens: "зв'язку", "з-під", "по-справжньому";
+- numbers keep decimal commas and digit ranges: "1,5", "7,08", "10-12";
+- a period is always its own token, after abbreviations ("тис .", "м .") and
+  initials ("В . І . Вернадським") too, as the corpus mostly has it;
+- every other punctuation mark is a token, except runs like "..." and "?..".
+
+Sentences end at . ! ? … unless the period follows an initial or a known
+abbreviation and the next word is not capitalised, and always at a blank line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+APOSTROPHES = "'’ʼ`"
+_WORD = rf"[^\W_]+(?:[-{APOSTROPHES}][^\W_]+)*"
+_NUMBER = r"\d+(?:[.,:]\d+)*(?:-\d+(?:[.,]\d+)*)?"
+_PUNCT_RUN = r"[.?!]{2,}|…"
+TOKEN_RE = re.compile(rf"{_NUMBER}(?![^\W\d_])|{_WORD}|{_PUNCT_RUN}|\S", re.UNICODE)
+
+# Abbreviations after which a period does not end the sentence when the next
+# word starts in lower case or with a digit ("3 тис. осіб", "у м. Києві").
+ABBREVIATIONS = frozenset("""
+тис млн млрд трлн грн дол коп руб р рр ст обл р-н р-ну див напр т тощо ін
+пп п ч гл рис табл км кг см мм га год хв сек
+""".split())
+# Abbreviations that stand before a name: never the end of a sentence ("у м. Києві").
+TITLE_ABBREVIATIONS = frozenset("""
+м с смт сел вул просп пров пл бул ім проф акад доц ген полк кап лейт св о пан пані гр
+""".split())
+SENTENCE_END = frozenset({".", "!", "?", "…"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
+
+
+def _ends_sentence(tokens: list[Token], i: int) -> bool:
+    token = tokens[i]
+    if token.text not in SENTENCE_END and not re.fullmatch(r"[.?!…]{2,}", token.text):
+        return False
+    if i + 1 >= len(tokens):
+        return True
+    following = tokens[i + 1]
+    nxt = following.text
+    if token.text == "." and i > 0:
+        previous = tokens[i - 1].text
+        # initials: "В . І . Вернадським" never ends a sentence
+        if len(previous) == 1 and previous.isupper() and tokens[i - 1].end == token.start:
+            return False
+        if previous.lower() in TITLE_ABBREVIATIONS:
+            return False
+        if previous.lower() in ABBREVIATIONS and not nxt[:1].isupper():
+            return False
+    # closing quotes and brackets stay with the sentence they close
+    if nxt in "»”\")]":
+        return False
+    return nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "«\"„“-–—("
+
+
+def split_sentences(text: str) -> list[list[Token]]:
+    """Sentences of ``text`` as lists of tokens with offsets into ``text``."""
+    sentences: list[list[Token]] = []
+    # paragraphs (blank-line or single newline separated lines) never share a sentence
+    for paragraph in re.finditer(r"[^\n]+", text):
+        tokens = tokenize(paragraph.group(), paragraph.start())
+        current: list[Token] = []
+        for i, token in enumerate(tokens):
+            current.append(token)
+            if _ends_sentence(tokens, i):
+                sentences.append(current)
+                current = []
+        if current:
+            sentences.append(current)
+    return sentences
