@@ -6,6 +6,8 @@ import logging
 import sys
 from pathlib import Path
 
+from extractor.reading.sources import DEFAULT_MAX_CHARS
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
@@ -23,6 +25,10 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     ner.add_argument("--threads", type=int, default=2, help="CPU threads (default: %(default)s)")
     ner.add_argument("--limit-docs", type=int, default=None, help="train on the first N documents only (smoke tests)")
     ner.set_defaults(func=_run_train_ner)
+    lemmas = train.add_parser("lemmas", help="learn the lemma chooser from BRUK gold lemmas")
+    lemmas.add_argument("--bruk", type=Path, default=SHARED / "bruk" / "disambig", help="BRUK disambiguated XML folder (default: %(default)s)")
+    lemmas.add_argument("--out", type=Path, default=Path("models/lemmas/uk_lemmas.json.gz"), help="model file (default: %(default)s)")
+    lemmas.set_defaults(func=_run_train_lemmas)
 
 
 def _run_train_ner(args: argparse.Namespace) -> int:
@@ -35,20 +41,136 @@ def _run_train_ner(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_extract(sub: argparse._SubParsersAction) -> None:
+    extract = sub.add_parser(
+        "extract", help="extract entity and quantity tables from Ukrainian texts",
+        description="Read texts (files, folders searched recursively for .txt/.html/.htm/.jsonl/.csv, or - for "
+                    "stdin) and write mentions, entities, quantities and documents tables to --out. "
+                    "Exit code: 0 all documents processed, 1 some failed (tables still written), 2 usage error.")
+    extract.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or - (stdin)")
+    extract.add_argument("--out", type=Path, required=True, help="folder for the tables")
+    extract.add_argument("--format", choices=["csv", "parquet", "jsonl"], default="csv", help="table format (default: %(default)s)")
+    extract.add_argument("--text-column", default="text", help="text column of .jsonl/.csv inputs (default: %(default)s)")
+    extract.add_argument("--id-column", default=None, help="document id column of .jsonl/.csv inputs (default: row number)")
+    extract.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, help="longer documents are rejected with an error row (default: %(default)s)")
+    extract.add_argument("--no-repair", dest="repair", action="store_false", help="do not repair lost apostrophes, hyphens and є")
+    extract.add_argument("--only-uk", action="store_true", help="skip documents that are not mostly Ukrainian (status 'skipped')")
+    extract.add_argument("--unsafe-csv", dest="safe_csv", action="store_false",
+                         help="write CSV cells starting with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them as formulas)")
+    extract.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled models/uk-ner)")
+    extract.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar on stderr")
+    extract.set_defaults(func=_run_extract)
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from extractor.pipeline import Extractor
+    from extractor.tables import build_tables
+
+    options = {"repair": args.repair, "only_uk": args.only_uk}
+    if args.model_dir:
+        options["ner_model_dir"] = args.model_dir
+    extractor = Extractor(**options)
+    documents = []
+    for document in extractor.iter_documents(args.inputs, args.text_column, args.id_column, args.max_chars,
+                                             progress=args.progress and len(args.inputs) > 0):
+        if document.status == "error":
+            print(f"error: {document.error}", file=sys.stderr)
+        documents.append(document)
+    tables = build_tables(documents)
+    paths = tables.save(args.out, args.format, safe_csv=args.safe_csv)
+    failed = sum(d.status == "error" for d in documents)
+    print(f"{len(documents)} documents ({failed} failed), {len(tables.mentions)} mentions, "
+          f"{len(tables.entities)} entities, {len(tables.quantities)} quantities -> "
+          f"{', '.join(str(p) for p in paths)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _add_evaluate(sub: argparse._SubParsersAction) -> None:
+    evaluate = sub.add_parser("evaluate", help="score a model").add_subparsers(dest="what", required=True)
+    ner = evaluate.add_parser("ner", help="strict P/R/F1 of the NER model on NER-UK 2.0")
+    ner.add_argument("--corpus", type=Path, default=SHARED / "ner-uk-2.0", help="NER-UK 2.0 folder (default: %(default)s)")
+    ner.add_argument("--split", choices=["test", "dev"], default="test", help="test split, or dev (held out from train) (default: %(default)s)")
+    ner.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled models/uk-ner)")
+    ner.add_argument("--json", action="store_true", help="print JSON")
+    ner.set_defaults(func=_run_evaluate_ner)
+    lemmas = evaluate.add_parser("lemmas", help="lemma accuracy: pymorphy3 first parse vs. ours")
+    source = lemmas.add_mutually_exclusive_group(required=True)
+    source.add_argument("--bruk", type=Path, help="folder of BRUK disambiguated XML files (or one file)")
+    source.add_argument("--conllu", type=Path, help="CoNLL-U file with gold lemmas")
+    lemmas.add_argument("--held-out", action="store_true", help="with --bruk: score only the files held out from training")
+    lemmas.add_argument("--json", action="store_true", help="print JSON")
+    lemmas.set_defaults(func=_run_evaluate_lemmas)
+
+
+def _run_evaluate_ner(args: argparse.Namespace) -> int:
+    from extractor.ner.evaluate import evaluate, format_report, to_json
+    from extractor.ner.tagger import DEFAULT_MODEL_DIR
+
+    report = evaluate(args.corpus, args.split, args.model_dir or DEFAULT_MODEL_DIR, progress=not args.json)
+    print(to_json(report) if args.json else format_report(report))
+    return 0
+
+
+def _run_evaluate_lemmas(args: argparse.Namespace) -> int:
+    import json
+
+    from extractor.morphology import evaluate as lemma_eval
+    from extractor.morphology.bruk import split_files
+    from extractor.morphology.lemmas import LemmaModel
+    from extractor.morphology.tagger import DEFAULT_LEMMA_MODEL
+
+    model = LemmaModel.load(DEFAULT_LEMMA_MODEL)
+    if args.bruk:
+        if not args.bruk.exists():
+            raise SystemExit(f"error: {args.bruk}: no such file or folder")
+        if args.held_out:
+            sentences = [s for f in split_files(args.bruk)[1] for s in lemma_eval.bruk_sentences(f)]
+        else:
+            sentences = lemma_eval.bruk_sentences(args.bruk)
+        name = f"BRUK {args.bruk}{' (held-out files)' if args.held_out else ''}"
+    else:
+        if not args.conllu.exists():
+            raise SystemExit(f"error: {args.conllu}: no such file")
+        sentences, name = lemma_eval.conllu_sentences(args.conllu), f"UD {args.conllu}"
+    result = lemma_eval.score(sentences, model)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else lemma_eval.format_report(name, result))
+    return 0
+
+
+def _run_train_lemmas(args: argparse.Namespace) -> int:
+    from extractor.morphology.bruk import split_files
+    from extractor.morphology.lemmas import LemmaModel
+
+    train_files, test_files = split_files(args.bruk)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    LemmaModel.learn(train_files).save(args.out)
+    print(f"learned from {len(train_files)} BRUK files ({len(test_files)} held out) -> {args.out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="extractor", description="Ukrainian entity and quantity extractor.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
     sub = parser.add_subparsers(dest="command", required=True)
+    _add_extract(sub)
     _add_train(sub)
+    _add_evaluate(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # exits with 2 on usage errors
     logging.basicConfig(level=logging.INFO if args.verbose or args.command == "train" else logging.WARNING,
                         format="%(asctime)s %(name)s %(levelname)s: %(message)s")
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted; no tables were left half-written", file=sys.stderr)
+        return 130
+    except (FileNotFoundError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+"""Cleaning: find the article body (layout, site furniture) and repair scraping damage."""

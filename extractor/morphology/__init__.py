@@ -1,0 +1,1 @@
+"""Morphology: pymorphy3 analyses and the context-aware lemma chooser."""

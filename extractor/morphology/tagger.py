@@ -1,0 +1,42 @@
+"""Pipeline component: give every token its lemma, part of speech and pymorphy3 parse."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.document import Document
+from extractor.morphology.lemmas import LemmaModel
+
+DEFAULT_LEMMA_MODEL = Path(__file__).resolve().parent.parent.parent / "models" / "lemmas" / "uk_lemmas.json.gz"
+
+
+def coarse_pos(text: str) -> str | None:
+    """Part of speech for tokens that are not Ukrainian words."""
+    if not any(c.isalnum() for c in text):
+        return "PUNCT"
+    if not any(c.isalpha() for c in text):
+        return "NUM"
+    if any("a" <= c.lower() <= "z" for c in text):
+        return "LATN"
+    return None
+
+
+class MorphTagger:
+    def __init__(self, model_path: Path = DEFAULT_LEMMA_MODEL):
+        if not Path(model_path).exists():
+            raise FileNotFoundError(f"{model_path}: lemma model missing; rebuild it with `extractor train lemmas`")
+        self.model = LemmaModel.load(model_path)
+
+    def __call__(self, document: Document) -> Document:
+        for sentence in document.sentences:
+            previous = None
+            for token in sentence.tokens:
+                pos = coarse_pos(token.norm)
+                if pos:
+                    token.lemma, token.pos = token.norm, pos
+                else:
+                    parse = self.model.best_parse(token.norm, previous)
+                    token.lemma = self.model.lemma(token.norm, previous)
+                    token.pos = parse.tag.POS or "X" if parse else "X"
+                    token.parse = parse
+                previous = token.norm
+        return document

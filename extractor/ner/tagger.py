@@ -1,0 +1,61 @@
+"""Run the bundled stanza NER model over pre-tokenized sentences, offline."""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractor.ner.train import MODEL_FILE, VECTORS_FILE
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "uk-ner"
+
+
+@dataclass(frozen=True)
+class TaggedSpan:
+    """An entity as token indices into one sentence: tokens[start:end]."""
+    sentence: int
+    start: int
+    end: int
+    label: str
+
+
+class NerTagger:
+    def __init__(self, model_dir: Path = DEFAULT_MODEL_DIR, batch_size: int = 64):
+        model_dir = Path(model_dir)
+        for name in (MODEL_FILE, VECTORS_FILE):
+            if not (model_dir / name).exists():
+                raise FileNotFoundError(
+                    f"{model_dir / name}: NER model file missing; rebuild it with `extractor train ner --out {model_dir}`")
+        import stanza
+
+        # stanza insists on a resources.json in its model dir even when every
+        # model path is given; a minimal one keeps it from reaching the network.
+        resources = model_dir / "resources.json"
+        if not resources.exists():
+            resources.write_text(json.dumps({"uk": {"lang_name": "Ukrainian"}}), encoding="utf-8")
+        self.pipeline = stanza.Pipeline(
+            lang="uk", dir=str(model_dir), processors="tokenize,ner", tokenize_pretokenized=True,
+            ner_model_path=str(model_dir / MODEL_FILE), ner_pretrain_path=str(model_dir / VECTORS_FILE),
+            ner_batch_size=batch_size, download_method=None, use_gpu=False, logging_level="WARN")
+        logging.getLogger("stanza").setLevel(logging.WARNING)
+
+    def tag(self, sentences: list[list[str]]) -> list[TaggedSpan]:
+        """Entity spans over the given sentences (lists of token texts)."""
+        if not sentences:
+            return []
+        result = self.pipeline(sentences)
+        spans = []
+        for s_index, sentence in enumerate(result.sentences):
+            for entity in sentence.ents:
+                first = entity.tokens[0].id[0] - 1
+                last = entity.tokens[-1].id[-1]
+                spans.append(TaggedSpan(s_index, first, last, entity.type))
+        return spans
+
+    def tag_bioes(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Per-token BIOES tags, as the tagger predicted them (for scoring)."""
+        if not sentences:
+            return []
+        result = self.pipeline(sentences)
+        return [[token.ner for token in sentence.tokens] for sentence in result.sentences]

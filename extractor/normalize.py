@@ -1,0 +1,190 @@
+"""Put entity mentions into dictionary form: nominative, agreeing, original capitalization.
+
+- People: every name part goes to the nominative on its own, keeping the
+  gender the parts agree on ("Володимира Путіна" -> "Володимир Путін").
+- Other names: the head noun (the first noun outside quotes) and the adjectives
+  before it go to the nominative in the case, gender and number they share;
+  whatever follows the head is a dependent and stays as written
+  ("Міністерства закордонних справ Японії" -> "Міністерство закордонних справ Японії").
+- Dates, times, money, percentages and quantities are kept as written.
+"""
+from __future__ import annotations
+
+from extractor.document import Token
+from extractor.morphology.analyzer import is_known, parses
+
+NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
+INFLECTED_LABELS = {"PERS", "ORG", "LOC", "JOB", "MISC", "ART", "DOC"}
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
+AGREEING_POS = {"ADJF", "PRTF", "NUMR"}
+OPENING_QUOTES, CLOSING_QUOTES = "«„“\"", "»”\""
+
+
+def join_tokens(tokens: list[Token], forms: list[str]) -> str:
+    """Join ``forms`` (one per token) with the spacing the tokens had in the text."""
+    out = []
+    for i, (token, form) in enumerate(zip(tokens, forms)):
+        if i and tokens[i - 1].end < token.start:
+            out.append(" ")
+        out.append(form)
+    return "".join(out)
+
+
+def match_case(form: str, original: str) -> str:
+    """Give ``form`` the capitalization pattern of ``original``, part by part for hyphenated words."""
+    if len(original) > 1 and original.isupper():
+        return form.upper()
+    form_parts, original_parts = form.split("-"), original.split("-")
+    if len(form_parts) != len(original_parts):
+        return form[:1].upper() + form[1:] if original[:1].isupper() else form
+    return "-".join(f[:1].upper() + f[1:] if o[:1].isupper() else f for f, o in zip(form_parts, original_parts))
+
+
+def _is_word(token: Token) -> bool:
+    return any(c.isalpha() for c in token.norm) and not any("a" <= c.lower() <= "z" for c in token.norm)
+
+
+def _nominative(parse, extra: set[str] = frozenset()) -> str | None:
+    if parse.tag.case == "nomn" and not extra - set(parse.tag.grammemes):
+        return parse.word
+    inflected = parse.inflect({"nomn"} | extra) or parse.inflect({"nomn"})
+    return inflected.word if inflected else None
+
+
+def _person_forms(tokens: list[Token]) -> list[str]:
+    candidates = []
+    for token in tokens:
+        options = [p for p in parses(token.norm.lower()) if p.tag.POS == "NOUN"] if _is_word(token) and len(token.norm) > 1 else []
+        named = [p for p in options if NAME_GRAMMEMES & set(p.tag.grammemes)]
+        candidates.append(_singular_first(named or [p for p in options if "anim" in p.tag.grammemes] or options))
+    shared_case, shared_gender = _shared_case_and_gender(candidates)
+    forms = []
+    for token, options in zip(tokens, candidates):
+        if not options or not is_known(token.norm):
+            forms.append(token.norm)
+            continue
+        chosen = _prefer(options, case=shared_case, gender=shared_gender)
+        nominative = _nominative(chosen, {shared_gender} if shared_gender and chosen.tag.number != "plur" else set())
+        forms.append(match_case(nominative, token.norm) if nominative else token.norm)
+    return forms
+
+
+def _shared(candidates: list[list], attribute) -> str | None:
+    """The value of ``attribute`` possible for every token that has parses (the commonest if several)."""
+    sets = [{attribute(p) for p in options} - {None} for options in candidates if options]
+    if not sets:
+        return None
+    common = set.intersection(*sets)
+    for value in ("nomn", *CASES, "masc", "femn", "neut"):
+        if value in common:
+            return value
+    return None
+
+
+def _singular_first(options: list) -> list:
+    """Names are singular unless they exist only in the plural ("Сполучені Штати"):
+    "Ради" is the genitive of "Рада", not the plural of it."""
+    singular = [p for p in options if p.tag.number != "plur"]
+    return singular or options
+
+
+def _shared_case_and_gender(candidates: list[list]) -> tuple[str | None, str | None]:
+    """The case and gender that all name parts can have together ("Юлії Тимошенко": femn gent,
+    not the masc loct that "Юлії" alone could be)."""
+    with_parses = [options for options in candidates if options]
+    for case in CASES:
+        for gender in ("masc", "femn", "neut"):
+            if all(any(p.tag.case in (case, None) and p.tag.gender in (gender, None) for p in options)
+                   for options in with_parses):
+                return case, gender
+    return _shared(candidates, lambda p: p.tag.case), _shared(candidates, lambda p: p.tag.gender)
+
+
+def _prefer(options: list, **wanted):
+    def score(parse):
+        return sum(getattr(parse.tag, key) == value for key, value in wanted.items() if value)
+    return max(options, key=score)
+
+
+def _head_index(tokens: list[Token], inside_quotes: list[bool]) -> int | None:
+    for i, token in enumerate(tokens):
+        if inside_quotes[i] or not _is_word(token):
+            continue
+        options = parses(token.norm.lower())
+        followed_by_word = i + 1 < len(tokens) and _is_word(tokens[i + 1]) and not inside_quotes[i + 1]
+        # the parse chosen in context knows "Рада" is a noun here, not the short adjective
+        chosen_pos = token.parse.tag.POS if token.parse is not None else None
+        if chosen_pos == "NOUN":
+            return i
+        if chosen_pos in AGREEING_POS and followed_by_word:
+            continue
+        can_modify = any(p.tag.POS in AGREEING_POS for p in options)
+        if can_modify and followed_by_word:
+            continue  # "Нову Зеландію": an adjective before a word agrees with it
+        if any(p.tag.POS == "NOUN" for p in options):
+            return i
+        if not can_modify:
+            return None  # a verb, preposition, ... before any noun: not a noun phrase
+    return None
+
+
+def _quote_mask(tokens: list[Token]) -> list[bool]:
+    mask, depth = [], 0
+    for token in tokens:
+        if token.norm in CLOSING_QUOTES and depth and token.norm != '"':
+            depth -= 1
+            mask.append(True)
+            continue
+        if token.norm == '"':
+            depth = 0 if depth else 1
+            mask.append(True)
+            continue
+        if token.norm in OPENING_QUOTES:
+            depth += 1
+        mask.append(depth > 0 or token.norm in OPENING_QUOTES)
+    return mask
+
+
+def _phrase_forms(tokens: list[Token]) -> list[str]:
+    forms = [t.norm for t in tokens]
+    head = _head_index(tokens, _quote_mask(tokens))
+    if head is None:
+        return forms
+    head_options = [p for p in parses(tokens[head].norm.lower()) if p.tag.POS == "NOUN"]
+    if not is_known(tokens[head].norm) or any("Fixd" in p.tag.grammemes for p in head_options[:1]):
+        return forms  # abbreviations and unknown words do not decline
+    # a place or organisation is no first name ("Києві" is Київ, not Кий), and the
+    # lemma chosen in context beats a homonym ("Києві" is not the dative of "кий")
+    common = [p for p in head_options if not NAME_GRAMMEMES & set(p.tag.grammemes)] or head_options
+    in_context = [p for p in common if p.normal_form == tokens[head].lemma.lower()]
+    common = _singular_first(in_context or common)
+    modifiers = [[p for p in parses(t.norm.lower()) if p.tag.POS in AGREEING_POS] for t in tokens[:head]]
+    case = _shared([common] + [m for m in modifiers if m], lambda p: p.tag.case)
+    chosen = _prefer(common, case=case)
+    nominative = _nominative(chosen)
+    if not nominative:
+        return forms
+    forms[head] = match_case(nominative, tokens[head].norm)
+    agreement = {"plur"} if chosen.tag.number == "plur" else {chosen.tag.gender} - {None}
+    for i, options in enumerate(modifiers):
+        if options:
+            modifier = _prefer(options, case=case)
+            inflected = modifier.inflect({"nomn"} | agreement)
+            if inflected:
+                forms[i] = match_case(inflected.word, tokens[i].norm)
+    return forms
+
+
+def normalize_entity(tokens: list[Token], label: str) -> str:
+    """Dictionary form of the mention made of ``tokens`` with the given label."""
+    if label not in INFLECTED_LABELS:
+        return join_tokens(tokens, [t.norm for t in tokens])
+    forms = _person_forms(tokens) if label == "PERS" else _phrase_forms(tokens)
+    return join_tokens(tokens, forms)
+
+
+def normalize_entities(document) -> None:
+    """Pipeline component: set ``lemma`` of every entity of ``document``."""
+    for entity in document.entities:
+        tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
+        entity.lemma = normalize_entity(tokens, entity.label)

@@ -1,0 +1,53 @@
+"""Text out of each supported file format: .txt, .html/.htm, .jsonl, .csv."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+TEXT_SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".csv"}
+
+
+def html_text(markup: str) -> tuple[str, str | None]:
+    """(visible text, <title>) of an HTML page; scripts, styles and page chrome dropped."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    title = soup.title.get_text(" ", strip=True) if soup.title else None
+    for tag in soup(["script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form"]):
+        tag.decompose()
+    text = soup.get_text("\n")
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines()]
+    return "\n".join(line for line in lines if line), title
+
+
+def jsonl_records(text: str, text_column: str, id_column: str | None) -> list[tuple[str | None, str | None, str | None]]:
+    """(id, text, error) per line of a JSON Lines file; a bad line gives an error, not an exception."""
+    records = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            records.append((f"line{number}", None, f"line {number}: invalid JSON ({error.msg})"))
+            continue
+        if not isinstance(row, dict) or not isinstance(row.get(text_column), str):
+            records.append((f"line{number}", None, f"line {number}: no text in column {text_column!r}"))
+            continue
+        records.append((str(row[id_column]) if id_column and row.get(id_column) is not None else f"line{number}",
+                        row[text_column], None))
+    return records
+
+
+def csv_records(text: str, text_column: str, id_column: str | None) -> list[tuple[str | None, str | None, str | None]]:
+    """(id, text, error) per row of a CSV file with a header."""
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or text_column not in reader.fieldnames:
+        raise ValueError(f"no column {text_column!r} (columns: {', '.join(reader.fieldnames or [])}); use --text-column")
+    records = []
+    for number, row in enumerate(reader, 2):
+        doc_id = row.get(id_column) if id_column else None
+        records.append((doc_id or f"row{number}", row.get(text_column) or "", None))
+    return records

@@ -1,0 +1,1 @@
+"""Rule-based extractors that work beside the NER tagger: countries and quantities."""

@@ -1,0 +1,117 @@
+"""Country gazetteer: Ukrainian country names, short forms and demonym adjectives -> ISO 3166-1 alpha-2.
+
+Names come from pycountry's Ukrainian translations of ISO 3166-1 (maintained
+upstream with the standard); news usage adds abbreviations ("РФ", "КНДР"),
+short forms ("Росія", "Штати") and the adjectives that tie a quantity to a
+country ("північнокорейських військових" -> KP). Keys are dictionary forms
+in lower case, with one apostrophe, so inflected mentions match once normalized.
+"""
+from __future__ import annotations
+
+import gettext
+from functools import lru_cache
+
+NEWS_NAMES = {
+    "RU": ["Росія", "РФ", "Російська Федерація", "Московія"],
+    "KP": ["КНДР", "Північна Корея", "Корейська Народно-Демократична Республіка"],
+    "KR": ["Південна Корея", "Республіка Корея"],
+    "US": ["США", "Сполучені Штати", "Сполучені Штати Америки", "Америка", "Штати"],
+    "GB": ["Британія", "Велика Британія", "Об'єднане Королівство", "Сполучене Королівство"],
+    "CN": ["Китай", "КНР"],
+    "DE": ["Німеччина", "ФРН"],
+    "MD": ["Молдова", "Молдавія"],
+    "BY": ["Білорусь", "Білорусія"],
+    "IR": ["Іран"],
+    "CZ": ["Чехія"],
+    "NL": ["Нідерланди", "Голландія"],
+    "AE": ["ОАЕ", "Емірати"],
+    "ZA": ["ПАР"],
+    "VA": ["Ватикан"],
+    "SY": ["Сирія"],
+    "VN": ["В'єтнам"],
+    "LA": ["Лаос"],
+    "TW": ["Тайвань"],
+    "UA": ["Україна"],
+}
+
+DEMONYMS = {
+    "російський": "RU", "північнокорейський": "KP", "південнокорейський": "KR", "корейський": "KP",
+    "американський": "US", "український": "UA", "британський": "GB", "англійський": "GB",
+    "китайський": "CN", "японський": "JP", "німецький": "DE", "французький": "FR", "польський": "PL",
+    "іранський": "IR", "білоруський": "BY", "турецький": "TR", "ізраїльський": "IL", "канадський": "CA",
+    "італійський": "IT", "литовський": "LT", "латвійський": "LV", "естонський": "EE", "молдовський": "MD",
+    "грузинський": "GE", "угорський": "HU", "румунський": "RO", "словацький": "SK", "чеський": "CZ",
+    "австралійський": "AU", "індійський": "IN", "шведський": "SE", "фінський": "FI", "норвезький": "NO",
+    "данський": "DK", "нідерландський": "NL", "бельгійський": "BE", "іспанський": "ES",
+    "португальський": "PT", "грецький": "GR", "болгарський": "BG", "сирійський": "SY", "сербський": "RS",
+}
+
+
+def key(name: str) -> str:
+    """Lookup key: lower case, one kind of apostrophe, single spaces."""
+    for apostrophe in "’ʼ`":
+        name = name.replace(apostrophe, "'")
+    return " ".join(name.lower().split())
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    import pycountry
+
+    translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["uk"], fallback=True)
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            english = getattr(country, attribute, None)
+            if english:
+                names[key(translation.gettext(english))] = country.alpha_2
+    for code, forms in NEWS_NAMES.items():
+        for form in forms:
+            names[key(form)] = code
+    return names
+
+
+def country_code(name: str) -> str | None:
+    """ISO code of a country given in dictionary form ("Північна Корея" -> "KP"), else None."""
+    return country_names().get(key(name))
+
+
+def demonym_code(adjective_lemma: str) -> str | None:
+    """ISO code for a country adjective in dictionary form ("північнокорейський" -> "KP")."""
+    return DEMONYMS.get(key(adjective_lemma))
+
+
+def tag_countries(document) -> None:
+    """Pipeline component: give country mentions their ISO code, and add the country
+    names the tagger missed ("КНДР", "РФ") as LOC mentions."""
+    from extractor.document import Entity
+    from extractor.normalize import normalize_entity
+
+    for entity in document.entities:
+        if entity.label != "PERS":
+            entity.country_code = country_code(entity.lemma) or country_code(entity.text)
+    covered = {(e.sentence_id, i) for e in document.entities for i in range(e.token_start, e.token_end)}
+    for sentence in document.sentences:
+        tokens = sentence.tokens
+        i = 0
+        while i < len(tokens):
+            found = None
+            if tokens[i].norm[:1].isupper():
+                for width in (3, 2, 1):  # longest name first: "Північної Кореї" before "Кореї"
+                    span = tokens[i:i + width]
+                    if len(span) < width or any((sentence.index, i + k) in covered for k in range(width)):
+                        continue
+                    lemma = normalize_entity(span, "LOC")
+                    code = country_code(lemma) or country_code(document.text[span[0].start:span[-1].end])
+                    if code:
+                        found = (width, lemma, code)
+                        break
+            if found:
+                width, lemma, code = found
+                start, end = tokens[i].start, tokens[i + width - 1].end
+                document.entities.append(Entity(start, end, document.text[start:end], "LOC", sentence.index,
+                                                i, i + width, lemma, code, source="gazetteer"))
+                i += width
+            else:
+                i += 1
+    document.entities.sort(key=lambda e: (e.start, e.end))

@@ -1,0 +1,192 @@
+"""Find quantities in a sentence: a number, its scale, its unit and the country it belongs to.
+
+"3 тис. північнокорейських військових" -> value 3000, unit "військових" (lemma
+"військовий"), country KP. Numbers may be digits, words or vague counts
+("кілька тисяч" -> 2000..9000), with hedges ("понад", "близько",
+"щонайменше") and ranges ("10-12 тис."). When the unit noun is left out
+("зросте до 12 тис."), the unit and country of the previous quantity in the
+document carry over. Numbers inside dates, times and names are not quantities.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractor.document import Entity, Quantity, Sentence, Token
+from extractor.morphology.analyzer import parses
+from extractor.rules import numbers
+from extractor.rules.countries import country_code, demonym_code
+
+# hedge word(s) -> (sets lower bound, sets upper bound, approximate)
+HEDGES = {
+    "понад": ("low", True), "більше": ("low", True), "більш": ("low", True), "щонайменше": ("low", True),
+    "принаймні": ("low", True), "мінімум": ("low", True), "близько": (None, True), "приблизно": (None, True),
+    "майже": ("high", True), "орієнтовно": (None, True), "біля": (None, True), "менше": ("high", True),
+    "максимум": ("high", True), "до": (None, False),
+}
+CURRENCIES = {"грн": "гривня", "гривня": "гривня", "долар": "долар", "дол": "долар", "$": "долар",
+              "usd": "долар", "євро": "євро", "€": "євро", "eur": "євро", "uah": "гривня", "рубль": "рубль",
+              "%": "відсоток", "відсоток": "відсоток"}
+NOT_UNITS = {"рік", "р", "рр", "місяць", "день", "січень", "лютий", "березень", "квітень", "травень",
+             "червень", "липень", "серпень", "вересень", "жовтень", "листопад", "грудень", "число", "година",
+             "хвилина", "тиждень", "століття", "ст"}
+COUNTED_LABELS = {"MON", "QUANT", "PCT"}
+NOUN_LIKE = {"NOUN"}
+MODIFIER_POS = {"ADJF", "PRTF", "NUMR"}
+
+
+@dataclass
+class _Number:
+    first: int  # token indices of the number, scale included: tokens[first:last]
+    last: int
+    value: float | None
+    low: float | None
+    high: float | None
+    approximate: bool
+
+
+def _pos_set(token: Token) -> set[str]:
+    return {p.tag.POS for p in parses(token.norm.lower())}
+
+
+def _read_number(tokens: list[Token], i: int) -> _Number | None:
+    """A number starting at token i, with its scale word and a following "тис ." period."""
+    token = tokens[i]
+    text = token.norm
+    low = high = value = None
+    approximate = False
+    j = i + 1
+    if numbers.digits_value(text) is not None:
+        value = numbers.digits_value(text)
+        # "10 000": digit groups of three written with spaces
+        while j < len(tokens) and len(tokens[j].norm) == 3 and tokens[j].norm.isdigit() \
+                and tokens[j].start - tokens[j - 1].end == 1 and "," not in text:
+            value = value * 1000 + float(tokens[j].norm)
+            j += 1
+    elif numbers.digits_range(text):
+        low, high = numbers.digits_range(text)
+    elif numbers.word_value(token.lemma) is not None:
+        value = 0.0
+        while j - 1 < len(tokens) and numbers.word_value(tokens[j - 1].lemma) is not None:
+            value += numbers.word_value(tokens[j - 1].lemma)
+            j += 1
+        j -= 1
+    elif numbers.vague_bounds(token.lemma):
+        low, high = numbers.vague_bounds(token.lemma)
+        approximate = True
+    elif numbers.scale(token.lemma) and token.norm.lower() in ("тисячі", "мільйони", "мільярди"):
+        # "тисячі військових": thousands, uncounted
+        low, high, approximate, j = 2e3 * numbers.scale(token.lemma) / 1e3, 9e3 * numbers.scale(token.lemma) / 1e3, True, i
+    else:
+        return None
+    factor = (numbers.scale(tokens[j].norm) or numbers.scale(tokens[j].lemma)) if j < len(tokens) else None
+    if factor:
+        j += 1
+        if j < len(tokens) and tokens[j].norm == "." and tokens[j - 1].norm.lower() in ("тис", "млн", "млрд", "трлн"):
+            j += 1
+        value, low, high = (None if x is None else x * factor for x in (value, low, high))
+    if value is not None and low is None:
+        low = high = value
+    if value is None and low is not None and not approximate:
+        value = (low + high) / 2
+    return _Number(i, j, value, low, high, approximate)
+
+
+def _apply_hedge(tokens: list[Token], number: _Number) -> int:
+    """Widen the number by a hedge word before it; returns the new first token index."""
+    first = number.first
+    if first and tokens[first - 1].norm.lower() in HEDGES:
+        bound, approximate = HEDGES[tokens[first - 1].norm.lower()]
+        if bound == "low":
+            number.high = None
+        elif bound == "high":
+            number.low = None
+        number.approximate = number.approximate or approximate
+        if approximate:
+            first -= 1
+    return first
+
+
+def _read_unit(tokens: list[Token], j: int) -> tuple[int | None, int, str | None]:
+    """(head index, end of the unit phrase, country code) of the unit after token j."""
+    if j < len(tokens) and tokens[j].lemma.lower() in CURRENCIES or (j < len(tokens) and tokens[j].norm in CURRENCIES):
+        return j, j + 1, None
+    country = None
+    k = j
+    while k < len(tokens) and k < j + 4:
+        pos = _pos_set(tokens[k])
+        if not any(c.isalpha() for c in tokens[k].norm):
+            break
+        code = demonym_code(tokens[k].lemma)
+        if code:
+            country = code
+        if pos & NOUN_LIKE:
+            return k, k + 1, country
+        if not pos & MODIFIER_POS:
+            break
+        k += 1
+    if k > j:  # only adjectives: the last one is used as a noun ("3 тис. військових")
+        return k - 1, k, country
+    return None, j, None
+
+
+def _country_after(tokens: list[Token], k: int, entities: list[Entity], sentence_id: int) -> str | None:
+    """Country named right after the unit: "військових КНДР", "армії Росії"."""
+    for entity in entities:
+        if entity.sentence_id == sentence_id and entity.token_start == k and entity.country_code:
+            return entity.country_code
+    if k < len(tokens):
+        return country_code(tokens[k].lemma) or country_code(tokens[k].norm)
+    return None
+
+
+def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
+                    previous: Quantity | None = None) -> list[Quantity]:
+    tokens = sentence.tokens
+    # numbers inside dates and names ("Групи семи", "G7") are not quantities
+    in_dates = {i for e in entities if e.sentence_id == sentence.index and e.label not in COUNTED_LABELS
+                for i in range(e.token_start, e.token_end)}
+    found: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        number = None if i in in_dates else _read_number(tokens, i)
+        if number is None:
+            i += 1
+            continue
+        first = _apply_hedge(tokens, number)
+        prefix_currency = first > 0 and tokens[first - 1].norm in ("$", "€")
+        head, end, country = _read_unit(tokens, number.last)
+        if head is not None and tokens[head].lemma.lower() in NOT_UNITS:
+            i = number.last
+            continue  # "2024 року", "5 квітня": a date the tagger missed
+        if head is None and prefix_currency:
+            head, first = first - 1, first - 1
+        if head is not None:
+            unit = tokens[head].norm
+            unit_lemma = CURRENCIES.get(tokens[head].lemma.lower()) or CURRENCIES.get(unit) or tokens[head].lemma.lower()
+            country = country or _country_after(tokens, end, entities, sentence.index)
+        elif previous is not None and (number.last > number.first + 1 or number.value is None or number.approximate):
+            # a scaled number with no noun: "зросте до 12 тис." counts what was counted before
+            unit, unit_lemma, country = previous.unit, previous.unit_lemma, previous.country_code
+        else:
+            unit = unit_lemma = None
+        span_end = max(number.last, end) if head is not None else number.last
+        if tokens[span_end - 1].norm == "." and span_end - 1 > number.first:
+            span_end -= 1  # the abbreviation period belongs to the sentence too
+        start, stop = tokens[first].start, tokens[span_end - 1].end
+        quantity = Quantity(start, stop, text[start:stop], number.value, number.low, number.high,
+                            number.approximate, unit, unit_lemma, country, sentence.index)
+        found.append(quantity)
+        previous = quantity if unit else previous
+        i = max(span_end, i + 1)
+    return found
+
+
+def add_quantities(document) -> None:
+    """Pipeline component: fill ``document.quantities``, carrying units across sentences."""
+    previous = None
+    for sentence in document.sentences:
+        found = find_quantities(sentence, document.text, document.entities, previous)
+        document.quantities.extend(found)
+        with_unit = [q for q in found if q.unit]
+        if with_unit:
+            previous = with_unit[-1]
