@@ -29,6 +29,10 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     lemmas.add_argument("--bruk", type=Path, default=SHARED / "bruk" / "disambig", help="BRUK disambiguated XML folder (default: %(default)s)")
     lemmas.add_argument("--out", type=Path, default=Path("models/lemmas/uk_lemmas.json.gz"), help="model file (default: %(default)s)")
     lemmas.set_defaults(func=_run_train_lemmas)
+    repair = train.add_parser("repair", help="count BRUK word frequencies for damage repair (held-out texts excluded)")
+    repair.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="raw BRUK texts (default: %(default)s)")
+    repair.add_argument("--out", type=Path, default=Path("models/repair/uk_wordfreq.json.gz"), help="model file (default: %(default)s)")
+    repair.set_defaults(func=_run_train_repair)
 
 
 def _run_train_ner(args: argparse.Namespace) -> int:
@@ -100,6 +104,11 @@ def _add_evaluate(sub: argparse._SubParsersAction) -> None:
     lemmas.add_argument("--held-out", action="store_true", help="with --bruk: score only the files held out from training")
     lemmas.add_argument("--json", action="store_true", help="print JSON")
     lemmas.set_defaults(func=_run_evaluate_lemmas)
+    repair = evaluate.add_parser("repair", help="damage held-out BRUK texts, repair them and score the repair")
+    repair.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="raw BRUK texts (default: %(default)s)")
+    repair.add_argument("--max-files", type=int, default=None, help="score only the first N held-out files")
+    repair.add_argument("--json", action="store_true", help="print JSON")
+    repair.set_defaults(func=_run_evaluate_repair)
 
 
 def _run_evaluate_ner(args: argparse.Namespace) -> int:
@@ -145,6 +154,24 @@ def _run_train_lemmas(args: argparse.Namespace) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     LemmaModel.learn(train_files).save(args.out)
     print(f"learned from {len(train_files)} BRUK files ({len(test_files)} held out) -> {args.out}", file=sys.stderr)
+    return 0
+
+
+def _run_train_repair(args: argparse.Namespace) -> int:
+    from extractor.cleaning.repair import count_words, save_frequencies
+
+    save_frequencies(*count_words(args.bruk_texts), args.out)
+    print(f"word frequencies -> {args.out}", file=sys.stderr)
+    return 0
+
+
+def _run_evaluate_repair(args: argparse.Namespace) -> int:
+    import json
+
+    from extractor.cleaning.evaluate_repair import evaluate, format_report
+
+    stats = evaluate(args.bruk_texts, args.max_files)
+    print(json.dumps(stats, indent=2) if args.json else format_report(stats))
     return 0
 
 

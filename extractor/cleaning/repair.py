@@ -1,23 +1,47 @@
 """Repair scraping damage: apostrophes, hyphens and є/Є that a scraper dropped.
 
 Real scraped news loses these characters: "звязку" (зв'язку), "будьякої"
-(будь-якої), "вропі" (Європі), "перебува" (перебуває). A word the dictionary
-does not know is tried with one lost character put back at each position; if
-exactly one spelling (after ranking) is a dictionary word, the token's
-``norm`` becomes that word. The text and offsets the user gave stay as they
-are; only what the analysis sees changes.
+(будь-якої), "вропі" (Європі), "перебува" (перебуває). Each word is tried
+with one lost character put back at each position, and a spelling is taken when
 
-Real-word damage is harder, since "Корею" is a word too; there one context
-rule is used: a noun that cannot agree in case with the adjective before it,
-while its є-restored spelling can ("Північною Корею" -> "Північною Кореєю").
+- the word is not a standard dictionary word and exactly one restored spelling
+  is (or one is much commoner in BRUK than the others), or
+- the word is in the dictionary but never seen in BRUK while a restored
+  spelling is common there ("будьякої" 0 times, "будь-якої" 50 times).
+
+For real-word damage the frequency test is not enough ("Корею" is common too);
+one context rule handles the commonest case: a noun that cannot agree in case
+with the adjective before it while its є-restored spelling can
+("Північною Корею" -> "Північною Кореєю").
+
+The text and offsets the user gave stay as they are; only ``token.norm``, the
+form the analysis sees, changes.
 """
 from __future__ import annotations
+
+import gzip
+import json
+import re
+import zlib
+from collections import Counter
+from pathlib import Path
 
 from extractor.document import Document, Token
 from extractor.morphology.analyzer import parses
 
-APOSTROPHE_AFTER = set("бпвмфрБПВМФР")
+DEFAULT_FREQUENCIES = Path(__file__).resolve().parent.parent.parent / "models" / "repair" / "uk_wordfreq.json.gz"
+# an apostrophe separates a consonant from я ю є ї: "м'ясо", "з'явився", "під'їзд"
+APOSTROPHE_AFTER = set("бпвмфрзднтжкгхсчшцБПВМФРЗДНТЖКГХСЧШЦ")
 APOSTROPHE_BEFORE = set("яюєїЯЮЄЇ")
+WORD = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
+MIN_EVIDENCE = 25  # times a restored spelling must occur in BRUK to replace a dictionary word
+COMPOUND_EVIDENCE = 2  # times each part of an unseen hyphenated compound must occur in BRUK
+FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "INTJ"}
+HYPHEN_PREFIXES = {"з", "по", "пів", "будь", "казна", "хтозна", "де", "що"}  # "з-за", "по-своєму"
+
+
+def apostrophes(word: str) -> str:
+    return word.replace("’", "'").replace("ʼ", "'")
 
 
 def is_dictionary_word(word: str) -> bool:
@@ -25,52 +49,156 @@ def is_dictionary_word(word: str) -> bool:
     return any(p.is_known and "Dist" not in p.tag.grammemes for p in parses(word.lower()))
 
 
-def _is_compound(word: str) -> bool:
-    parts = word.split("-")
-    return len(parts) == 2 and all(len(p) > 1 and is_dictionary_word(p) for p in parts)
-
-
 def candidates(word: str) -> list[str]:
     """Spellings of ``word`` with one lost apostrophe, hyphen or є put back."""
+    upper = word.isupper() and len(word) > 1
     found = []
     for i in range(len(word) + 1):
         before, after = word[:i], word[i:]
         if before and after and before[-1] in APOSTROPHE_AFTER and after[0] in APOSTROPHE_BEFORE:
             found.append(before + "'" + after)
-        if len(before) > 1 and len(after) > 1:
+        if before and len(after) > 1:
             found.append(before + "-" + after)
-        if i == 0 and word[:1].isupper() and not word.isupper():
+        if i == 0 and word[:1].isupper() and not upper:
             found.append("Є" + word[0].lower() + word[1:])  # "Вропи" -> "Європи"
-        elif i == 0:
-            found.append(("Є" if word.isupper() else "є") + word)
         else:
-            found.append(before + ("Є" if word.isupper() else "є") + after)
+            found.append(before + ("Є" if upper else "є") + after)
     return found
 
 
-def _valid(candidate: str) -> bool:
-    if "-" in candidate:
-        return is_dictionary_word(candidate) or _is_compound(candidate)
-    return is_dictionary_word(candidate)
+def held_out(path: Path, every: int = 10) -> bool:
+    """BRUK texts kept out of the frequency list, for measuring repair (same split as the lemma files)."""
+    return zlib.crc32(f"{path.stem}.xml".encode()) % every == 0
 
 
-def repair_word(word: str) -> str | None:
-    """The repaired spelling of a damaged non-word, or None when there is none or it is unclear."""
-    if len(word) < 3 or is_dictionary_word(word) or not all(c.isalpha() for c in word):
+def count_words(texts_folder: Path) -> tuple[Counter, Counter]:
+    """(all occurrences, capitalized occurrences) per lower-cased word of the training BRUK texts."""
+    counts: Counter = Counter()
+    capitalized: Counter = Counter()
+    for path in sorted(Path(texts_folder).rglob("*.txt")):
+        if held_out(path):
+            continue
+        for word in WORD.findall(path.read_text(encoding="utf-8", errors="replace")):
+            key = apostrophes(word.lower())
+            counts[key] += 1
+            capitalized[key] += word[:1].isupper()
+    return counts, capitalized
+
+
+def save_frequencies(counts: Counter, capitalized: Counter, path: Path, min_count: int = 2) -> None:
+    """Words seen at least ``min_count`` times, and those written with a capital at least half the time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    kept = {w: n for w, n in sorted(counts.items()) if n >= min_count}
+    names = sorted(w for w, n in kept.items() if capitalized[w] >= 0.5 * n)
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        json.dump({"counts": kept, "capitalized": names}, out, ensure_ascii=False, separators=(",", ":"))
+
+
+class Repairer:
+    """Pipeline component: set ``token.norm`` for damaged words and count them."""
+
+    def __init__(self, frequencies: Path = DEFAULT_FREQUENCIES):
+        if not Path(frequencies).exists():
+            raise FileNotFoundError(f"{frequencies}: word frequencies missing; rebuild with `extractor train repair`")
+        with gzip.open(frequencies, "rt", encoding="utf-8") as src:
+            data = json.load(src)
+        self.freq: dict[str, int] = data["counts"]
+        self.capitalized: set[str] = set(data["capitalized"])
+        self._cache: dict[str, str | None] = {}
+
+    def _count(self, word: str) -> int:
+        return self.freq.get(apostrophes(word.lower()), 0)
+
+    def is_real_word(self, word: str) -> bool:
+        """A dictionary word, or one that real text uses (the dictionary lacks a few: "немає")."""
+        return is_dictionary_word(word) or self._count(word) >= MIN_EVIDENCE
+
+    def _valid(self, candidate: str) -> bool:
+        if is_dictionary_word(candidate) or self._count(candidate) > 0:
+            return True
+        if "-" not in candidate:
+            return False
+        # compounds BRUK lacks, of two common words: "жінок-послів", "художник-модельєр"
+        first, second = candidate.split("-", 1)
+        if first.lower() == "по" and re.search(r"(ому|ему|ськи|цьки|зьки)$", second) and is_dictionary_word(second):
+            return True  # adverbs of manner: "по-літньому", "по-братськи"
+        if first.lower() in HYPHEN_PREFIXES:
+            return False  # "з-за" and the like are dictionary words when real
+        # a capitalised unknown word is more likely a name ("Сирватка") than two words
+        if first[:1].isupper() and not second[:1].isupper():
+            return False
+        # "безцінний" is one word with a prefix, not "без-цінний"
+        if any(p.tag.POS in FUNCTION_WORDS for p in parses(first.lower())):
+            return False
+        return len(first) > 2 and len(second) > 3 and all(
+            self._count(part) >= COMPOUND_EVIDENCE and is_dictionary_word(part) for part in (first, second))
+
+    def repair_word(self, word: str) -> str | None:
+        """The restored spelling of a damaged word, or None when it looks undamaged or is unclear."""
+        if word in self._cache:
+            return self._cache[word]
+        fixed = None
+        if len(word) >= 3 and word.isalpha():
+            fixed = _case_boundary(word)
+            if fixed is None and not any("a" <= c.lower() <= "z" for c in word):
+                fixed = self._choose(word)
+        if fixed and fixed[:1] == "є" and apostrophes(fixed.lower()) in self.capitalized:
+            fixed = "Є" + fixed[1:]  # "вропі" -> "Європі": the lost letter was the name's capital
+        self._cache[word] = fixed
+        return fixed
+
+    def _choose(self, word: str) -> str | None:
+        known = self.is_real_word(word)
+        if self._count(word) > 0:
+            return None  # real text uses this spelling: leave it
+        valid = sorted({c for c in candidates(word) if self._valid(c)}, key=lambda c: (-self._count(c), c))
+        if not valid and not known:
+            # two characters lost in one word: "обднаної" -> "об'єднаної"
+            valid = sorted({c2 for c in candidates(word) for c2 in candidates(c) if self._count(c2) > 0},
+                           key=lambda c: (-self._count(c), c))
+        if not valid:
+            return None
+        best, best_count = valid[0], self._count(valid[0])
+        runner_up = self._count(valid[1]) if len(valid) > 1 else -1
+        if known:
+            return best if best_count >= MIN_EVIDENCE and best_count > 3 * max(runner_up, 0) else None
+        if best_count > 3 * max(runner_up, 0) and best_count > 0:
+            return best
+        if len(valid) == 1 and word.islower():
+            return best  # the only spelling the dictionary knows (names and acronyms need BRUK evidence)
+        # a capital letter inside a word marks where a hyphen was: "ІндоТихоокеанському"
+        inner = [c for c in valid if "-" in c and c[c.index("-") + 1:][:1].isupper()]
+        return inner[0] if len(inner) == 1 else None
+
+    def __call__(self, document: Document) -> None:
+        repaired = 0
+        for sentence in document.sentences:
+            previous = None
+            for token in sentence.tokens:
+                fixed = self.repair_word(token.text)
+                if fixed is None and previous is not None and token.text[:1].isupper():
+                    fixed = agreement_fix(previous, token)
+                if fixed:
+                    token.norm = fixed
+                    repaired += 1
+                previous = token
+        document.repaired_words = repaired
+
+
+def _case_boundary(word: str) -> str | None:
+    """A lost hyphen shows where lower case meets upper case: "РоузМері", "НСфільтрів", "IPадреса"."""
+    match = (re.fullmatch(r"([А-ЯІЇЄҐ][а-яіїєґ']{2,})([А-ЯІЇЄҐ][а-яіїєґ']{2,})", word)  # РоузМері
+             or re.fullmatch(r"([A-ZА-ЯІЇЄҐ]{2,})([а-яіїєґ']{3,})", word)  # НСфільтрів, IPадреса
+             or re.fullmatch(r"([A-Za-z]{2,})([А-ЯІЇЄҐа-яіїєґ']{3,})", word))  # script switch
+    if not match:
         return None
-    if any("a" <= c.lower() <= "z" for c in word):
+    first, second = match.groups()
+    if second.islower() and not is_dictionary_word(second):
         return None
-    valid = sorted(set(c for c in candidates(word) if _valid(c)))
-    if len(valid) == 1:
-        return valid[0]
-    # a capital letter inside a word marks where a hyphen was: "ІндоТихоокеанському"
-    inner = [c for c in valid if "-" in c and c[c.index("-") + 1:][:1].isupper()]
-    if len(inner) == 1:
-        return inner[0]
-    return None
+    return f"{first}-{second}"
 
 
-def _agreement_fix(previous: Token, token: Token) -> str | None:
+def agreement_fix(previous: Token, token: Token) -> str | None:
     """"Північною Корею" -> "Кореєю": restore є when only then noun and adjective agree."""
     adjective = [p for p in parses(previous.norm.lower()) if p.tag.POS == "ADJF"]
     nouns = [p for p in parses(token.norm.lower()) if p.tag.POS == "NOUN"]
@@ -85,21 +213,3 @@ def _agreement_fix(previous: Token, token: Token) -> str | None:
             if {p.tag.case for p in options} & cases:
                 return candidate
     return None
-
-
-class Repairer:
-    """Pipeline component: set ``token.norm`` for damaged words and count them."""
-
-    def __call__(self, document: Document) -> None:
-        repaired = 0
-        for sentence in document.sentences:
-            previous = None
-            for token in sentence.tokens:
-                fixed = repair_word(token.text)
-                if fixed is None and previous is not None and token.text[:1].isupper():
-                    fixed = _agreement_fix(previous, token)
-                if fixed:
-                    token.norm = fixed
-                    repaired += 1
-                previous = token
-        document.repaired_words = repaired
