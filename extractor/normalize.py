@@ -45,10 +45,17 @@ def _is_word(token: Token) -> bool:
 
 
 def _nominative(parse, extra: set[str] = frozenset()) -> str | None:
-    if parse.tag.case == "nomn" and not extra - set(parse.tag.grammemes):
+    # pymorphy3-dicts-uk leaves the case off some nominative singulars ("директор":
+    # NOUN,anim masc), so a parse with no case is taken as already nominative
+    if parse.tag.case in ("nomn", None) and not extra - set(parse.tag.grammemes):
         return parse.word
     inflected = parse.inflect({"nomn"} | extra) or parse.inflect({"nomn"})
-    return inflected.word if inflected else None
+    if inflected is None:
+        return None
+    if inflected.tag.number == "plur" and parse.tag.number != "plur":
+        # the singular nominative is the one without a case tag: the lemma itself
+        return parse.normal_form if parse.tag.POS == "NOUN" else None
+    return inflected.word
 
 
 def _person_forms(tokens: list[Token]) -> list[str]:

@@ -4,6 +4,7 @@ The NER tagger was trained on the corpus' own tokenization, so run-time text
 must be cut the same way or the tagger silently loses accuracy:
 - words keep inner apostrophes and hyphens: "зв'язку", "з-під", "по-справжньому";
 - numbers keep decimal commas and digit ranges: "1,5", "7,08", "10-12";
+  ordinals keep their endings: "14-й", "90-х";
 - a period is always its own token, after abbreviations ("тис .", "м .") and
   initials ("В . І . Вернадським") too, as the corpus mostly has it;
 - every other punctuation mark is a token, except runs like "..." and "?..".
@@ -19,8 +20,9 @@ from dataclasses import dataclass
 APOSTROPHES = "'’ʼ`"
 _WORD = rf"[^\W_]+(?:[-{APOSTROPHES}][^\W_]+)*"
 _NUMBER = r"\d+(?:[.,:]\d+)*(?:-\d+(?:[.,]\d+)*)?"
+_ORDINAL = r"\d+-[^\W\d_]{1,3}(?![^\W_])"  # "14-й", "90-х", "2016-го"
 _PUNCT_RUN = r"[.?!]{2,}|…"
-TOKEN_RE = re.compile(rf"{_NUMBER}(?![^\W\d_])|{_WORD}|{_PUNCT_RUN}|\S", re.UNICODE)
+TOKEN_RE = re.compile(rf"{_ORDINAL}|{_NUMBER}(?![^\W\d_])|{_WORD}|{_PUNCT_RUN}|\S", re.UNICODE)
 
 # Abbreviations after which a period does not end the sentence when the next
 # word starts in lower case or with a digit ("3 тис. осіб", "у м. Києві").

@@ -32,6 +32,8 @@ NOT_UNITS = {"рік", "р", "рр", "місяць", "день", "січень",
 COUNTED_LABELS = {"MON", "QUANT", "PCT"}
 NOUN_LIKE = {"NOUN"}
 MODIFIER_POS = {"ADJF", "PRTF", "NUMR"}
+FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ"}
+NUMBER_SIGNS = {"№", "#"}
 
 
 @dataclass
@@ -91,6 +93,21 @@ def _read_number(tokens: list[Token], i: int) -> _Number | None:
     return _Number(i, j, value, low, high, approximate)
 
 
+def _join_range(tokens: list[Token], number: _Number, skipped: set[int]) -> int:
+    """"від 200 до 500 гривень": widen ``number`` into a range; returns its first token index."""
+    i = number.first
+    if i > 0 and tokens[i - 1].norm.lower() == "від" and number.last < len(tokens) \
+            and tokens[number.last].norm.lower() == "до" and number.last + 1 not in skipped:
+        upper = _read_number(tokens, number.last + 1)
+        if upper is not None and upper.high is not None and number.low is not None:
+            scale = (upper.high / upper.value) if upper.value and number.value and upper.last > upper.first + 1 else 1
+            number.low, number.high = number.low * scale, upper.high
+            number.value = (number.low + number.high) / 2  # as for "10-12 тис."
+            number.last = upper.last
+            return i - 1
+    return i
+
+
 def _apply_hedge(tokens: list[Token], number: _Number) -> int:
     """Widen the number by a hedge word before it; returns the new first token index."""
     first = number.first
@@ -114,8 +131,8 @@ def _read_unit(tokens: list[Token], j: int) -> tuple[int | None, int, str | None
     k = j
     while k < len(tokens) and k < j + 4:
         pos = _pos_set(tokens[k])
-        if not any(c.isalpha() for c in tokens[k].norm):
-            break
+        if not any(c.isalpha() for c in tokens[k].norm) or pos & FUNCTION_POS:
+            break  # "від 200 до 500": a preposition is never the unit
         code = demonym_code(tokens[k].lemma)
         if code:
             country = code
@@ -148,11 +165,13 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
-        number = None if i in in_dates else _read_number(tokens, i)
+        after_sign = i > 0 and tokens[i - 1].norm in NUMBER_SIGNS
+        number = None if i in in_dates or after_sign else _read_number(tokens, i)
         if number is None:
             i += 1
             continue
-        first = _apply_hedge(tokens, number)
+        first = _join_range(tokens, number, in_dates)
+        first = _apply_hedge(tokens, number) if first == number.first else first
         prefix_currency = first > 0 and tokens[first - 1].norm in ("$", "€")
         head, end, country = _read_unit(tokens, number.last)
         if head is not None and tokens[head].lemma.lower() in NOT_UNITS:
