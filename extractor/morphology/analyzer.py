@@ -15,12 +15,20 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return _ANALYZER
 
 
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
+
+
+def plain_apostrophes(word: str) -> str:
+    """News uses ’ and ʼ; the dictionary spells the apostrophe as '."""
+    return word.translate(APOSTROPHES)
+
+
 @lru_cache(maxsize=200_000)
 def parses(word: str) -> tuple:
     """All pymorphy3 parses of ``word`` (news text repeats words, so caching pays)."""
-    return tuple(analyzer().parse(word))
+    return tuple(analyzer().parse(plain_apostrophes(word)))
 
 
 def is_known(word: str) -> bool:
     """True when the dictionary (not a guesser) knows ``word``."""
-    return analyzer().word_is_known(word.lower())
+    return analyzer().word_is_known(plain_apostrophes(word.lower()))

@@ -1,6 +1,7 @@
 """Lemma accuracy on gold data (``extractor evaluate lemmas``): pymorphy3's first parse vs. ours.
 
-Punctuation, numbers and symbols are left out; comparison ignores case.
+Punctuation, numbers and symbols are left out; comparison ignores case and
+the apostrophe variant (’ ʼ ').
 BRUK gold comes as XML (VESUM tags), UD as CoNLL-U (UPOS).
 """
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from extractor.morphology.analyzer import parses
+from extractor.morphology.analyzer import parses, plain_apostrophes
 from extractor.morphology.bruk import read_sentences
 from extractor.morphology.lemmas import LemmaModel
 
@@ -47,7 +48,7 @@ def score(sentences: list[list[tuple[str, str, bool]]], model: LemmaModel) -> di
         previous = None
         for form, gold, scored in sentence:
             if scored:
-                gold = gold.lower()
+                gold = plain_apostrophes(gold.lower())  # ’ and ' are one letter for this comparison
                 candidates = parses(form.lower())
                 first = candidates[0].normal_form if candidates else form.lower()
                 ours = model.lemma(form, previous)

@@ -21,7 +21,7 @@ import math
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from extractor.morphology.analyzer import parses
+from extractor.morphology.analyzer import parses, plain_apostrophes
 from extractor.morphology.bruk import read_sentences
 
 SUFFIX_LEN = 3
@@ -51,7 +51,7 @@ class LemmaModel:
             for sentence in read_sentences(path):
                 previous = "<s>"
                 for token in sentence:
-                    form, lemma = token.text.lower(), token.lemma.lower()
+                    form, lemma = plain_apostrophes(token.text.lower()), plain_apostrophes(token.lemma.lower())
                     if token.scored:
                         form_lemmas[form][lemma] += 1
                         pair_lemmas[(previous, form)][lemma] += 1
@@ -89,8 +89,8 @@ class LemmaModel:
     # -- use ----------------------------------------------------------------
     def lemma(self, word: str, previous: str | None = None) -> str:
         """Lower-case lemma of ``word`` given the previous word (or None at sentence start)."""
-        form = word.lower()
-        key = f"{(previous or '<s>').lower()} {form}"
+        form = plain_apostrophes(word.lower())
+        key = f"{plain_apostrophes((previous or '<s>').lower())} {form}"
         if key in self.context:
             return self.context[key]
         if form in self.forms:
@@ -105,6 +105,7 @@ class LemmaModel:
         """The pymorphy3 parse that agrees with the chosen lemma (None if no parse does)."""
         lemma = self.lemma(word, previous)
         candidates = [p for p in parses(word.lower()) if p.normal_form == lemma]
+        word = plain_apostrophes(word)
         if not candidates:
             return None
         counts = self.suffix_pos.get(_suffix(word.lower()), {})

@@ -88,8 +88,13 @@ def tag_countries(document) -> None:
     from extractor.normalize import normalize_entity
 
     for entity in document.entities:
-        if entity.label != "PERS":
-            entity.country_code = country_code(entity.lemma) or country_code(entity.text)
+        if entity.label == "PERS":
+            # a whole mention that is a country name is a place, whatever the tagger said
+            tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
+            as_place = normalize_entity(tokens, "LOC")
+            if country_code(as_place):
+                entity.label, entity.lemma = "LOC", as_place
+        entity.country_code = country_code(entity.lemma) or country_code(entity.text)
     covered = {(e.sentence_id, i) for e in document.entities for i in range(e.token_start, e.token_end)}
     for sentence in document.sentences:
         tokens = sentence.tokens

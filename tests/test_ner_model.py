@@ -1,0 +1,46 @@
+"""The shipped NER model: loads offline from models/ and tags people, places and organisations."""
+import pytest
+
+from extractor.ner.tagger import DEFAULT_MODEL_DIR, NerTagger
+from extractor.tokenize import split_sentences
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return NerTagger(DEFAULT_MODEL_DIR)
+
+
+def tagged(tagger, text):
+    sentences = [[t.text for t in s] for s in split_sentences(text)]
+    return {(" ".join(sentences[s.sentence][s.start:s.end]), s.label) for s in tagger.tag(sentences)}
+
+
+def test_tags_people_places_and_organisations(tagger):
+    found = tagged(tagger, "Президент України Володимир Зеленський провів зустріч у Києві з "
+                           "генеральним секретарем НАТО Єнсом Столтенбергом .")
+    assert ("Володимир Зеленський", "PERS") in found
+    assert ("Києві", "LOC") in found
+    assert any(label == "ORG" and "НАТО" in text for text, label in found)
+
+
+def test_tags_money_and_dates(tagger):
+    found = tagged(tagger, "Уряд виділив 1,5 млн гривень на ремонт шкіл 15 березня 2024 року .")
+    assert any(label == "MON" for _, label in found)
+    assert any(label == "DATE" for _, label in found)
+
+
+def test_missing_model_gives_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="uk_ner.pt"):
+        NerTagger(tmp_path)
+
+
+def test_loads_without_network(monkeypatch):
+    """No download is attempted: a socket opened during loading fails the test."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("tried to open a network connection")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    NerTagger(DEFAULT_MODEL_DIR).tag([["Київ", "."]])

@@ -1,0 +1,37 @@
+"""Entity mentions go to dictionary form: nominative, agreeing, original capitalization."""
+import pytest
+
+from extractor.document import Document
+from extractor.normalize import normalize_entity
+from extractor.pipeline import segment
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    ("Курській області", "LOC", "Курська область"),
+    ("Володимира Путіна", "PERS", "Володимир Путін"),
+    ("Північною Кореєю", "LOC", "Північна Корея"),
+    ("Міністерства закордонних справ Японії", "ORG", "Міністерство закордонних справ Японії"),
+    ("Росією", "LOC", "Росія"),
+    ("Юлії Тимошенко", "PERS", "Юлія Тимошенко"),
+    ("Сполучених Штатах", "LOC", "Сполучені Штати"),
+    ("Ради безпеки ООН", "ORG", "Рада безпеки ООН"),
+    ("Києві", "LOC", "Київ"),
+    ("Нову Зеландію", "LOC", "Нова Зеландія"),
+    ("Північно-Атлантичного альянсу", "ORG", "Північно-Атлантичний альянс"),
+    ("ПАТ «Укртрансгаз»", "ORG", "ПАТ «Укртрансгаз»"),
+    ("директор", "JOB", "директор"),
+    ("15 березня 2024 року", "DATE", "15 березня 2024 року"),
+])
+def test_normalize_entity(extractor, text, label, expected):
+    document = Document("t", text)
+    segment(document)
+    extractor.morphology(document)
+    assert normalize_entity(document.sentences[0].tokens, label) == expected
+
+
+def test_mentions_in_different_cases_collapse_into_one_entity(extractor):
+    tables = extractor.extract(["Володимир Путін заявив про це. Заяву Володимира Путіна засудили. "
+                                "Володимиру Путіну відповіли в Києві."])
+    putin = tables.entities[tables.entities.lemma == "Володимир Путін"]
+    assert len(putin) == 1
+    assert int(putin.iloc[0].mentions) == 3

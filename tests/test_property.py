@@ -1,0 +1,35 @@
+"""Random Unicode and random bytes through the library and the CLI: no crash, offsets hold, nothing lost."""
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractor.cli import main
+
+UKRAINIAN = st.text(alphabet=st.sampled_from(list("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяАБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯ"
+                                                 "0123456789 .,!?-'’«»()\n%№")), max_size=300)
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@SETTINGS
+@given(texts=st.lists(st.one_of(st.text(max_size=200), UKRAINIAN), min_size=1, max_size=4))
+def test_random_texts_through_the_library(extractor, texts):
+    tables = extractor.extract(texts)
+    assert len(tables.documents) == len(texts)
+    by_id = dict(zip(tables.documents.doc_id, texts))
+    for table in (tables.mentions, tables.quantities):
+        for row in table.itertuples():
+            assert by_id[row.doc_id][row.start:row.end] == row.text
+
+
+@SETTINGS
+@given(blobs=st.lists(st.binary(max_size=300), min_size=1, max_size=3))
+def test_random_bytes_through_the_cli(tmp_path_factory, blobs):
+    folder = tmp_path_factory.mktemp("in")
+    for i, blob in enumerate(blobs):
+        (folder / f"doc{i}.txt").write_bytes(blob)
+    out = folder / "out"
+    code = main(["extract", str(folder), "--out", str(out), "--no-progress"])
+    documents = pd.read_csv(out / "documents.csv", dtype={"doc_id": str})
+    assert code in (0, 1)
+    assert sorted(documents.doc_id) == sorted(f"doc{i}" for i in range(len(blobs)))
+    assert (code == 1) == (documents.status == "error").any()

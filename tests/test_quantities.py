@@ -1,0 +1,57 @@
+"""Quantities, troop counts included: value, bounds, unit lemma and country."""
+import pytest
+
+
+def quantities(extractor, text):
+    return extractor(text).quantities
+
+
+def only(extractor, text):
+    found = quantities(extractor, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_troops_with_demonym(extractor):
+    q = only(extractor, "На фронт прибули 3 тис. північнокорейських військових.")
+    assert q.value == 3000 and q.unit_lemma == "військовий" and q.country_code == "KP"
+    assert not q.approximate
+
+
+def test_unit_carried_over_from_the_sentence_before(extractor):
+    found = quantities(extractor, "Росія отримала 3 тис. північнокорейських військових. "
+                                  "До кінця місяця їхня кількість зросте до 12 тис.")
+    assert [q.value for q in found] == [3000, 12000]
+    assert found[1].unit_lemma == "військовий" and found[1].country_code == "KP"
+
+
+def test_vague_count_with_country_after_the_unit(extractor):
+    q = only(extractor, "Кілька тисяч військових КНДР були розгорнуті в Росії.")
+    assert q.approximate and q.low == 2000 and q.high == 9000
+    assert q.unit_lemma == "військовий" and q.country_code == "KP"
+
+
+@pytest.mark.parametrize("text, value, unit_lemma", [
+    ("Туди відправили дванадцять тисяч солдатів.", 12000, "солдат"),
+    ("Евакуювали півтори тисячі людей.", 1500, "людина"),
+    ("Бюджет становить 1,5 млн гривень.", 1_500_000, "гривня"),
+    ("Збито 35 дронів.", 35, "дрон"),
+])
+def test_numbers_in_digits_and_words(extractor, text, value, unit_lemma):
+    q = only(extractor, text)
+    assert q.value == value and q.unit_lemma == unit_lemma
+
+
+def test_ranges_and_hedges(extractor):
+    q = only(extractor, "На кордоні зосереджено 10-12 тис. військових.")
+    assert (q.low, q.high) == (10000, 12000)
+    q = only(extractor, "Знеструмлено понад 40 тис. абонентів.")
+    assert q.low == 40000 and q.high is None and q.approximate
+    q = only(extractor, "Там перебуває близько 500 бійців.")
+    assert q.value == 500 and q.approximate
+    q = only(extractor, "Загинули щонайменше 15 людей.")
+    assert q.low == 15 and q.approximate
+
+
+def test_dates_are_not_quantities(extractor):
+    assert quantities(extractor, "Закон ухвалили 15 березня 2024 року.") == []

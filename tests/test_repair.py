@@ -1,0 +1,49 @@
+"""Scraping damage is repaired for analysis while offsets stay on the user's text."""
+import pytest
+
+from extractor.cleaning.repair import Repairer
+
+
+@pytest.fixture(scope="module")
+def repairer():
+    return Repairer()
+
+
+@pytest.mark.parametrize("damaged, restored", [
+    ("звязку", "зв'язку"), ("будьякої", "будь-якої"), ("інтервю", "інтерв'ю"), ("вропі", "Європі"),
+    ("перебува", "перебуває"), ("ІндоТихоокеанському", "Індо-Тихоокеанському"), ("обєднання", "об'єднання"),
+])
+def test_damaged_words_from_the_real_article_are_restored(repairer, damaged, restored):
+    assert repairer.repair_word(damaged) == restored
+
+
+@pytest.mark.parametrize("word", ["Зеленський", "привіт", "Кислиця", "ЗСУ", "США", "iPhone", "зв'язку"])
+def test_undamaged_words_are_left_alone(repairer, word):
+    assert repairer.repair_word(word) is None
+
+
+def test_real_word_damage_in_context(extractor):
+    document = extractor("Вони засуджують співпрацю між Північною Корею і Росією.")
+    korea = next(t for t in document.tokens if t.text == "Корею")
+    assert korea.norm == "Кореєю"
+    assert document.repaired_words >= 1
+
+
+def test_repair_changes_analysis_not_offsets(article_doc):
+    text = article_doc.text
+    assert article_doc.repaired_words > 0
+    repaired = [t for t in article_doc.tokens if t.norm != t.text]
+    assert any(t.text == "звязку" and t.norm == "зв'язку" for t in repaired)
+    for token in article_doc.tokens:
+        assert text[token.start:token.end] == token.text
+    korea = [e for e in article_doc.entities if e.text.startswith("Північною")]
+    assert all(e.lemma == "Північна Корея" for e in korea)
+
+
+def test_repair_can_be_switched_off():
+    from extractor import Extractor
+
+    plain = Extractor(repair=False)
+    document = plain("Міністри заявили про стурбованість у звязку з цим.")
+    assert document.repaired_words == 0
+    assert all(t.norm == t.text for t in document.tokens)
