@@ -108,11 +108,13 @@ class Extractor:
         return documents
 
     def iter_documents(self, inputs: Iterable[str | Path], text_column: str = "text", id_column: str | None = None,
-                       max_chars: int = DEFAULT_MAX_CHARS, progress: bool = False) -> Iterable[Document]:
-        """Documents of all inputs, processed in batches; unreadable inputs come as error documents."""
+                       max_chars: int = DEFAULT_MAX_CHARS, progress: bool = False,
+                       as_text: bool = False) -> Iterable[Document]:
+        """Documents of all inputs, processed in batches; unreadable inputs come as error documents.
+        With ``as_text=True`` every str is a text, never a path."""
         batch: list[Document] = []
         bar = tqdm(desc="extracting", unit="doc", disable=not progress)
-        for raw in read_inputs(inputs, text_column, id_column, max_chars):
+        for raw in read_inputs(inputs, text_column, id_column, max_chars, as_text):
             document = _from_raw(raw)
             if document.status != "ok":
                 yield document
@@ -129,7 +131,8 @@ class Extractor:
         bar.close()
 
     def extract(self, inputs: Iterable[str | Path] | str | Path, progress: bool = False, **options) -> Tables:
-        """Tables over texts, files and folders (a single str or Path is one input)."""
+        """Tables over texts, files and folders (a single str or Path is one input).
+        Pass ``as_text=True`` when the strings are texts, so none is mistaken for a path."""
         if isinstance(inputs, (str, Path)):
             inputs = [inputs]
         return build_tables(list(self.iter_documents(inputs, progress=progress, **options)))

@@ -7,13 +7,15 @@ from extractor.cli import main
 
 UKRAINIAN = st.text(alphabet=st.sampled_from(list("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяАБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯ"
                                                  "0123456789 .,!?-'’«»()\n%№")), max_size=300)
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# each CLI run loads the models afresh, so fewer examples there
+CLI_SETTINGS = settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @SETTINGS
 @given(texts=st.lists(st.one_of(st.text(max_size=200), UKRAINIAN), min_size=1, max_size=4))
 def test_random_texts_through_the_library(extractor, texts):
-    tables = extractor.extract(texts)
+    tables = extractor.extract(texts, as_text=True)
     assert len(tables.documents) == len(texts)
     by_id = dict(zip(tables.documents.doc_id, texts))
     for table in (tables.mentions, tables.quantities):
@@ -21,7 +23,7 @@ def test_random_texts_through_the_library(extractor, texts):
             assert by_id[row.doc_id][row.start:row.end] == row.text
 
 
-@SETTINGS
+@CLI_SETTINGS
 @given(blobs=st.lists(st.binary(max_size=300), min_size=1, max_size=3))
 def test_random_bytes_through_the_cli(tmp_path_factory, blobs):
     folder = tmp_path_factory.mktemp("in")

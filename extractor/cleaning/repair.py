@@ -36,6 +36,8 @@ APOSTROPHE_BEFORE = set("яюєїЯЮЄЇ")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
 MIN_EVIDENCE = 25  # times a restored spelling must occur in BRUK to replace a dictionary word
 COMPOUND_EVIDENCE = 2  # times each part of an unseen hyphenated compound must occur in BRUK
+MAX_WORD = 40  # longer tokens are not tried at all
+MAX_TWO_LOST = 20  # words tried for two lost characters at once
 FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "INTJ"}
 HYPHEN_PREFIXES = {"з", "по", "пів", "будь", "казна", "хтозна", "де", "що"}  # "з-за", "по-своєму"
 
@@ -138,7 +140,9 @@ class Repairer:
         if word in self._cache:
             return self._cache[word]
         fixed = None
-        if len(word) >= 3 and word.isalpha():
+        # the longest Ukrainian words run to about 30 letters; longer strings are not
+        # words, and the search below grows with the square of the length
+        if 3 <= len(word) <= MAX_WORD and word.isalpha():
             fixed = _case_boundary(word)
             if fixed is None and not any("a" <= c.lower() <= "z" for c in word):
                 fixed = self._choose(word)
@@ -152,7 +156,7 @@ class Repairer:
         if self._count(word) > 0:
             return None  # real text uses this spelling: leave it
         valid = sorted({c for c in candidates(word) if self._valid(c)}, key=lambda c: (-self._count(c), c))
-        if not valid and not known:
+        if not valid and not known and len(word) <= MAX_TWO_LOST:
             # two characters lost in one word: "обднаної" -> "об'єднаної"
             valid = sorted({c2 for c in candidates(word) for c2 in candidates(c) if self._count(c2) > 0},
                            key=lambda c: (-self._count(c), c))

@@ -104,11 +104,16 @@ def _expand(item: str | Path) -> Iterator[tuple[Path, str | None]]:
 
 
 def read_inputs(inputs: Iterable[str | Path], text_column: str = "text", id_column: str | None = None,
-                max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[RawDocument]:
-    """Raw documents, in input order, with unique doc_ids. Strings that are not paths are texts."""
+                max_chars: int = DEFAULT_MAX_CHARS, as_text: bool = False) -> Iterator[RawDocument]:
+    """Raw documents, in input order, with unique doc_ids.
+
+    A ``str`` is a path when it names an existing file or folder, ends in a known
+    suffix, or is "-" (stdin); otherwise it is a text. ``as_text=True`` makes every
+    ``str`` a text (a text such as "data" could otherwise name a folder).
+    """
     seen: dict[str, int] = {}
     for number, item in enumerate(inputs, 1):
-        if isinstance(item, str) and not _looks_like_path(item):
+        if isinstance(item, str) and (as_text or not _looks_like_path(item)):
             problem = _check_text(item, max_chars)
             yield RawDocument(_unique(f"text{number}", seen), None if problem else item,
                               error=f"text {number}: {problem}" if problem else None)
