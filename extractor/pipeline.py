@@ -72,6 +72,8 @@ class Extractor:
         """Run every component over ``documents`` (already read); failures become error documents."""
         ready = []
         for document in documents:
+            if document.status != "ok":
+                continue  # unreadable input: passes through as its error row
             try:
                 document.language = guess_language(document.text)
                 if self.only_uk and document.language != "uk":
@@ -115,12 +117,7 @@ class Extractor:
         batch: list[Document] = []
         bar = tqdm(desc="extracting", unit="doc", disable=not progress)
         for raw in read_inputs(inputs, text_column, id_column, max_chars, as_text):
-            document = _from_raw(raw)
-            if document.status != "ok":
-                yield document
-                bar.update()
-                continue
-            batch.append(document)
+            batch.append(_from_raw(raw))  # error documents ride along, so the input order holds
             if len(batch) >= self.batch_docs:
                 yield from self.process(batch)
                 bar.update(len(batch))

@@ -17,6 +17,7 @@ CLI_SETTINGS = settings(max_examples=6, deadline=None, suppress_health_check=[He
 def test_random_texts_through_the_library(extractor, texts):
     tables = extractor.extract(texts, as_text=True)
     assert len(tables.documents) == len(texts)
+    assert list(tables.documents.chars) == [len(t) if t.strip() else 0 for t in texts]  # input order
     by_id = dict(zip(tables.documents.doc_id, texts))
     for table in (tables.mentions, tables.quantities):
         for row in table.itertuples():
