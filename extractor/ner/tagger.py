@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,13 +30,14 @@ class NerTagger:
                     f"{model_dir / name}: NER model file missing; rebuild it with `extractor train ner --out {model_dir}`")
         import stanza
 
-        # stanza insists on a resources.json in its model dir even when every
-        # model path is given; a minimal one keeps it from reaching the network.
-        resources = model_dir / "resources.json"
-        if not resources.exists():
-            resources.write_text(json.dumps({"uk": {"lang_name": "Ukrainian"}}), encoding="utf-8")
+        # stanza insists on a resources.json in its resources dir even when every
+        # model path is given; a minimal one in a scratch folder keeps it from
+        # reaching the network and leaves models/ untouched.
+        self._resources = tempfile.TemporaryDirectory(prefix="extractor-stanza-")
+        Path(self._resources.name, "resources.json").write_text(
+            json.dumps({"uk": {"lang_name": "Ukrainian"}}), encoding="utf-8")
         self.pipeline = stanza.Pipeline(
-            lang="uk", dir=str(model_dir), processors="tokenize,ner", tokenize_pretokenized=True,
+            lang="uk", dir=self._resources.name, processors="tokenize,ner", tokenize_pretokenized=True,
             ner_model_path=str(model_dir / MODEL_FILE), ner_pretrain_path=str(model_dir / VECTORS_FILE),
             ner_batch_size=batch_size, download_method=None, use_gpu=False, logging_level="WARN")
         logging.getLogger("stanza").setLevel(logging.WARNING)
