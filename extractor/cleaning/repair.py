@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 from extractor.document import Document, Token
-from extractor.morphology.analyzer import parses
+from extractor.morphology.analyzer import is_known, parses
 
 DEFAULT_FREQUENCIES = Path(__file__).resolve().parent.parent.parent / "models" / "repair" / "uk_wordfreq.json.gz"
 # an apostrophe separates a consonant from я ю є ї: "м'ясо", "з'явився", "під'їзд"
@@ -48,7 +48,8 @@ def apostrophes(word: str) -> str:
 
 def is_dictionary_word(word: str) -> bool:
     """Known to the dictionary as a standard form (VESUM also lists distorted spellings, tagged Dist)."""
-    return any(p.is_known and "Dist" not in p.tag.grammemes for p in parses(word.lower()))
+    # the membership test is a cheap lookup; a full parse (with guessers) only for known words
+    return is_known(word) and any(p.is_known and "Dist" not in p.tag.grammemes for p in parses(word.lower()))
 
 
 def candidates(word: str) -> list[str]:
