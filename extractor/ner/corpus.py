@@ -98,18 +98,21 @@ def outermost(spans: list[Span]) -> list[Span]:
 
 
 def tokenize_lines(text: str) -> list[Sentence]:
+    """One sentence per line, cut by the run-time tokenizer.
+
+    The corpus' own tokens are not used as they are: its Nashi Groshi half
+    glues punctuation to words ("«Віснику", "року."), which the run-time
+    tokenizer never produces. Re-cutting each line keeps the brat offsets
+    valid, so training sees exactly the tokens the tagger gets at run time.
+    """
+    from extractor.tokenize import tokenize
+
     sentences = []
     position = 0
     for line in text.split("\n"):
-        tokens, offsets = [], []
-        cursor = position
-        for token in line.split(" "):
-            if token:
-                tokens.append(token)
-                offsets.append((cursor, cursor + len(token)))
-            cursor += len(token) + 1
+        tokens = tokenize(line, position)
         if tokens:
-            sentences.append(Sentence(tokens, offsets))
+            sentences.append(Sentence([t.text for t in tokens], [(t.start, t.end) for t in tokens]))
         position += len(line) + 1
     return sentences
 

@@ -1,7 +1,10 @@
 """Score the NER model on a split of NER-UK 2.0 (``extractor evaluate ner``).
 
-Gold entities are the corpus' outermost spans (nested inner spans are dropped,
-as in the corpus' own IOB export), over the corpus' own tokenization.
+Entities are compared as character spans of the document text, so the score
+does not depend on tokenization: gold spans come straight from the brat
+``.ann`` files (the outermost span where spans nest, as in the corpus' own IOB
+export), predictions are the tagger's spans over the run-time tokens, mapped
+back to characters. This is what a user of the pipeline gets.
 """
 from __future__ import annotations
 
@@ -15,18 +18,30 @@ from extractor.ner.score import Score, spans_from_bioes, strict_scores
 from extractor.ner.tagger import NerTagger
 
 
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A gold span without the stray spaces some annotations include."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def evaluate(corpus: Path, split: str, model_dir: Path, progress: bool = True) -> dict:
-    documents = ner_corpus.read_documents(corpus, split)
-    if split == "dev":  # the held-out part of train used for model selection
+    if split == "dev":  # the part of train held out for model selection
         documents = ner_corpus.hold_out(ner_corpus.read_documents(corpus, "train"))[1]
+    else:
+        documents = ner_corpus.read_documents(corpus, split)
     tagger = NerTagger(model_dir)
     gold, predicted = [], []
     for document in tqdm(documents, desc=f"tagging {split}", unit="doc", disable=not progress):
+        text = ner_corpus.find_document(corpus, document.doc_id).read_text(encoding="utf-8")
+        for span in ner_corpus.outermost(document.spans):
+            gold.append((document.doc_id, *_trimmed(text, span.start, span.end), span.label))
         sentences = [s.tokens for s in document.sentences]
-        for s_index, (sentence, tags) in enumerate(zip(document.sentences, tagger.tag_bioes(sentences))):
-            where = (document.doc_id, s_index)
-            gold += [(where, a, b, label) for a, b, label in spans_from_bioes(sentence.tags)]
-            predicted += [(where, a, b, label) for a, b, label in spans_from_bioes(tags)]
+        for sentence, tags in zip(document.sentences, tagger.tag_bioes(sentences)):
+            for a, b, label in spans_from_bioes(tags):
+                predicted.append((document.doc_id, sentence.offsets[a][0], sentence.offsets[b - 1][1], label))
     per_label, micro = strict_scores(gold, predicted, ner_corpus.LABELS)
     _, core = strict_scores(gold, predicted, ner_corpus.CORE_LABELS)
     return {"split": split, "documents": len(documents),
@@ -35,7 +50,7 @@ def evaluate(corpus: Path, split: str, model_dir: Path, progress: bool = True) -
 
 
 def format_report(report: dict) -> str:
-    lines = [f"NER-UK 2.0, split {report['split']} ({report['documents']} documents), strict span+type",
+    lines = [f"NER-UK 2.0, split {report['split']} ({report['documents']} documents), strict character span + type",
              f"{'label':<8}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}{'pred':>8}"]
     rows = list(report["per_label"].items()) + [("micro-13", report["micro_all"]), ("micro-4", report["micro_core"])]
     for label, s in rows:
