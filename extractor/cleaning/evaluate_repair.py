@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from extractor.cleaning.repair import Repairer, agreement_fix, apostrophes, held_out
+from extractor.cleaning.repair import Repairer, agreement_fix, held_out
+from extractor.morphology.analyzer import plain_apostrophes as apostrophes
 from extractor.document import Token
 
 LOST = re.compile(r"['’ʼ\-єЄ]")

@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 from extractor.document import Document, Token
-from extractor.morphology.analyzer import is_known, parses
+from extractor.morphology.analyzer import is_known, parses, plain_apostrophes as apostrophes
 
 DEFAULT_FREQUENCIES = Path(__file__).resolve().parent.parent.parent / "models" / "repair" / "uk_wordfreq.json.gz"
 # an apostrophe separates a consonant from я ю є ї: "м'ясо", "з'явився", "під'їзд"
@@ -40,10 +40,6 @@ MAX_WORD = 40  # longer tokens are not tried at all
 MAX_TWO_LOST = 20  # words tried for two lost characters at once
 FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "INTJ"}
 HYPHEN_PREFIXES = {"з", "по", "пів", "будь", "казна", "хтозна", "де", "що"}  # "з-за", "по-своєму"
-
-
-def apostrophes(word: str) -> str:
-    return word.replace("’", "'").replace("ʼ", "'")
 
 
 def is_dictionary_word(word: str) -> bool:

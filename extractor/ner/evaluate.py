@@ -14,7 +14,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from extractor.ner import corpus as ner_corpus
-from extractor.ner.score import Score, spans_from_bioes, strict_scores
+from extractor.ner.score import spans_from_bioes, strict_scores
 from extractor.ner.tagger import NerTagger
 
 
@@ -60,6 +60,3 @@ def format_report(report: dict) -> str:
 
 def to_json(report: dict) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2)
-
-
-__all__ = ["evaluate", "format_report", "to_json", "Score"]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import gettext
 from functools import lru_cache
 
+from extractor.morphology.analyzer import plain_apostrophes
+
 NEWS_NAMES = {
     "RU": ["Росія", "РФ", "Російська Федерація", "Московія"],
     "KP": ["КНДР", "Північна Корея", "Корейська Народно-Демократична Республіка"],
@@ -49,9 +51,7 @@ DEMONYMS = {
 
 def key(name: str) -> str:
     """Lookup key: lower case, one kind of apostrophe, single spaces."""
-    for apostrophe in "’ʼ`":
-        name = name.replace(apostrophe, "'")
-    return " ".join(name.lower().split())
+    return " ".join(plain_apostrophes(name.lower()).split())
 
 
 @lru_cache(maxsize=1)

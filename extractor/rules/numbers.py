@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from extractor.morphology.analyzer import plain_apostrophes
+
 UNITS = {
     "нуль": 0, "один": 1, "одна": 1, "одне": 1, "два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5,
     "шість": 6, "сім": 7, "вісім": 8, "дев'ять": 9, "десять": 10, "одинадцять": 11, "дванадцять": 12,
@@ -23,9 +25,7 @@ _RANGE = re.compile(r"(\d+(?:[.,]\d+)?)-(\d+(?:[.,]\d+)?)")
 
 
 def _apostrophe(word: str) -> str:
-    for mark in "’ʼ`":
-        word = word.replace(mark, "'")
-    return word.lower()
+    return plain_apostrophes(word.lower())
 
 
 def digits_value(text: str) -> float | None:
