@@ -55,3 +55,9 @@ def test_ranges_and_hedges(extractor):
 
 def test_dates_are_not_quantities(extractor):
     assert quantities(extractor, "Закон ухвалили 15 березня 2024 року.") == []
+
+
+def test_uncounted_thousands_are_scaled_once(extractor):
+    q = only(extractor, "Тисячі військових КНДР прибули до Росії.")
+    assert q.approximate and (q.low, q.high) == (2000, 9000) and q.value is None
+    assert q.unit_lemma == "військовий" and q.country_code == "KP"

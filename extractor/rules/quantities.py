@@ -77,7 +77,8 @@ def _read_number(tokens: list[Token], i: int) -> _Number | None:
         approximate = True
     elif numbers.scale(token.lemma) and token.norm.lower() in ("тисячі", "мільйони", "мільярди"):
         # "тисячі військових": thousands, uncounted
-        low, high, approximate, j = 2e3 * numbers.scale(token.lemma) / 1e3, 9e3 * numbers.scale(token.lemma) / 1e3, True, i
+        factor = numbers.scale(token.lemma)
+        return _Number(i, i + 1, None, 2 * factor, 9 * factor, True)
     else:
         return None
     factor = (numbers.scale(tokens[j].norm) or numbers.scale(tokens[j].lemma)) if j < len(tokens) else None
