@@ -15,12 +15,17 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     train = sub.add_parser("train", help="train a model").add_subparsers(dest="what", required=True)
     ner = train.add_parser("ner", help="train the stanza NER tagger on NER-UK 2.0")
     ner.add_argument("--corpus", type=Path, default=SHARED / "ner-uk-2.0", help="NER-UK 2.0 folder (default: %(default)s)")
-    ner.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="raw texts for word vectors (default: %(default)s)")
+    ner.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="raw texts for word vectors and character language models (default: %(default)s)")
     ner.add_argument("--out", type=Path, default=Path("models/uk-ner"), help="where the model goes (default: %(default)s)")
     ner.add_argument("--work-dir", type=Path, default=Path("build/ner"), help="intermediate files (default: %(default)s)")
     ner.add_argument("--max-steps", type=int, default=14000, help="training steps (default: %(default)s)")
     ner.add_argument("--eval-interval", type=int, default=500, help="steps between dev evaluations (default: %(default)s)")
     ner.add_argument("--vectors", choices=["fasttext", "word2vec", "none"], default="fasttext", help="word vectors recipe (default: %(default)s)")
+    ner.add_argument("--no-charlm", dest="charlm", action="store_false",
+                     help="skip the forward/backward character language models (faster, less accurate)")
+    ner.add_argument("--charlm-epochs", type=int, default=6, help="epochs of each character language model (default: %(default)s)")
+    ner.add_argument("--charlm-dir", type=Path, default=None,
+                     help="reuse uk_charlm_forward.pt and uk_charlm_backward.pt from this folder instead of training them")
     ner.add_argument("--seed", type=int, default=1234, help="random seed (default: %(default)s)")
     ner.add_argument("--threads", type=int, default=2, help="CPU threads (default: %(default)s)")
     ner.add_argument("--limit-docs", type=int, default=None, help="train on the first N documents only (smoke tests)")
@@ -40,7 +45,9 @@ def _run_train_ner(args: argparse.Namespace) -> int:
 
     config = TrainConfig(corpus=args.corpus, out=args.out, bruk_texts=args.bruk_texts, work_dir=args.work_dir,
                          max_steps=args.max_steps, eval_interval=args.eval_interval, seed=args.seed,
-                         vectors=args.vectors, threads=args.threads, limit_docs=args.limit_docs)
+                         vectors=args.vectors, charlm=args.charlm, charlm_epochs=args.charlm_epochs,
+                         charlm_dir=args.charlm_dir,
+                         threads=args.threads, limit_docs=args.limit_docs)
     train(config)
     return 0
 
@@ -107,6 +114,8 @@ def _add_evaluate(sub: argparse._SubParsersAction) -> None:
     repair = evaluate.add_parser("repair", help="damage held-out BRUK texts, repair them and score the repair")
     repair.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="raw BRUK texts (default: %(default)s)")
     repair.add_argument("--max-files", type=int, default=None, help="score only the first N held-out files")
+    repair.add_argument("--conllu", type=Path, default=None,
+                        help="score on the sentences of this UD .conllu file instead of BRUK (an independent check)")
     repair.add_argument("--json", action="store_true", help="print JSON")
     repair.set_defaults(func=_run_evaluate_repair)
 
@@ -168,9 +177,9 @@ def _run_train_repair(args: argparse.Namespace) -> int:
 def _run_evaluate_repair(args: argparse.Namespace) -> int:
     import json
 
-    from extractor.cleaning.evaluate_repair import evaluate, format_report
+    from extractor.cleaning.evaluate_repair import bruk_lines, conllu_lines, evaluate, format_report
 
-    stats = evaluate(args.bruk_texts, args.max_files)
+    stats = evaluate(conllu_lines(args.conllu) if args.conllu else bruk_lines(args.bruk_texts, args.max_files))
     print(json.dumps(stats, indent=2) if args.json else format_report(stats))
     return 0
 

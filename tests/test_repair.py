@@ -17,6 +17,24 @@ def test_damaged_words_from_the_real_article_are_restored(repairer, damaged, res
     assert repairer.repair_word(damaged) == restored
 
 
+@pytest.mark.parametrize("damaged, restored", [
+    ("підднані", "під'єднані"),  # apostrophe and є lost together
+    ("жінкудипломата", "жінку-дипломата"),  # two nouns in one case: apposition
+    ("молочнорослинні", "молочно-рослинні"),  # two coordinated adjectives
+])
+def test_compounds_and_lost_pairs_are_restored(repairer, damaged, restored):
+    assert repairer.repair_word(damaged) == restored
+
+
+@pytest.mark.parametrize("word", [
+    "нововиявленими",  # short adverb-like stem before a participle: written solid
+    "трояндоподібний",  # "-подібний" makes solid compounds
+    "фотопримочками",  # "фото" is indeclinable, so it agrees with anything
+])
+def test_solid_compounds_stay_solid(repairer, word):
+    assert repairer.repair_word(word) is None
+
+
 @pytest.mark.parametrize("word", ["Зеленський", "привіт", "Кислиця", "ЗСУ", "США", "iPhone", "зв'язку"])
 def test_undamaged_words_are_left_alone(repairer, word):
     assert repairer.repair_word(word) is None

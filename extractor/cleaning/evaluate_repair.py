@@ -4,7 +4,7 @@ Held-out BRUK texts are damaged the way scrapers damage news (apostrophes,
 in-word hyphens and є/Є removed), then repaired; each word is compared with
 the original. Damaged words are split into non-words and real words: a real
 word is a damaged spelling that is itself a dictionary word or occurs at least
-5 times in the training BRUK texts ("Корею" for "Кореєю", "нема" for "немає").
+25 times (MIN_EVIDENCE) in the training BRUK texts ("Корею" for "Кореєю", "нема" for "немає").
 """
 from __future__ import annotations
 
@@ -23,40 +23,53 @@ def damage(word: str) -> str:
     return LOST.sub("", word)
 
 
-def evaluate(texts_folder: Path, max_files: int | None = None) -> dict:
-    repairer = Repairer()
+def bruk_lines(texts_folder: Path, max_files: int | None = None) -> tuple[str, list[str]]:
+    """Lines of the held-out BRUK texts (never counted into the frequencies)."""
     files = [p for p in sorted(Path(texts_folder).rglob("*.txt")) if held_out(p)][:max_files]
-    stats = {"files": len(files), "words": 0, "undamaged": 0, "undamaged_altered": 0,
+    lines = [line for p in files for line in p.read_text(encoding="utf-8", errors="replace").splitlines()]
+    return f"held-out BRUK texts: {len(files)} files", lines
+
+
+def conllu_lines(conllu: Path) -> tuple[str, list[str]]:
+    """The ``# text =`` sentences of a UD file: text the repair rules were never shaped on."""
+    lines = [line[len("# text = "):] for line in Path(conllu).read_text(encoding="utf-8").splitlines()
+             if line.startswith("# text = ")]
+    return f"{Path(conllu).name}: {len(lines)} sentences", lines
+
+
+def evaluate(source: tuple[str, list[str]]) -> dict:
+    repairer = Repairer()
+    name, lines = source
+    stats = {"source": name, "words": 0, "undamaged": 0, "undamaged_altered": 0,
              "nonword_damaged": 0, "nonword_restored": 0, "realword_damaged": 0, "realword_restored": 0,
              "repairs": 0, "correct_repairs": 0}
-    for path in files:
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            previous = None
-            for original in WORD.findall(line):
-                broken = damage(original)
-                if not broken or not broken[0].isalpha():
-                    previous = None
-                    continue
-                token = Token(broken, 0, len(broken))
-                fixed = repairer.repair_word(broken)
-                if fixed is None and previous is not None and broken[:1].isupper():
-                    fixed = agreement_fix(previous, token)
-                result = fixed or broken
-                # case-insensitive: a lost capital Є leaves no trace in the word ("диного" <- "Єдиного")
-                right = apostrophes(result).lower() == apostrophes(original).lower()
-                stats["words"] += 1
-                if broken == original:
-                    stats["undamaged"] += 1
-                    stats["undamaged_altered"] += fixed is not None
-                else:
-                    kind = "realword" if repairer.is_real_word(broken) else "nonword"
-                    stats[f"{kind}_damaged"] += 1
-                    stats[f"{kind}_restored"] += right
-                if fixed is not None:
-                    stats["repairs"] += 1
-                    stats["correct_repairs"] += right
-                token.norm = result
-                previous = token
+    for line in lines:
+        previous = None
+        for original in WORD.findall(line):
+            broken = damage(original)
+            if not broken or not broken[0].isalpha():
+                previous = None
+                continue
+            token = Token(broken, 0, len(broken))
+            fixed = repairer.repair_word(broken)
+            if fixed is None and previous is not None and broken[:1].isupper():
+                fixed = agreement_fix(previous, token)
+            result = fixed or broken
+            # case-insensitive: a lost capital Є leaves no trace in the word ("диного" <- "Єдиного")
+            right = apostrophes(result).lower() == apostrophes(original).lower()
+            stats["words"] += 1
+            if broken == original:
+                stats["undamaged"] += 1
+                stats["undamaged_altered"] += fixed is not None
+            else:
+                kind = "realword" if repairer.is_real_word(broken) else "nonword"
+                stats[f"{kind}_damaged"] += 1
+                stats[f"{kind}_restored"] += right
+            if fixed is not None:
+                stats["repairs"] += 1
+                stats["correct_repairs"] += right
+            token.norm = result
+            previous = token
     ratio = lambda a, b: stats[a] / stats[b] if stats[b] else 0.0
     stats.update(
         precision=ratio("correct_repairs", "repairs"),
@@ -69,7 +82,7 @@ def evaluate(texts_folder: Path, max_files: int | None = None) -> dict:
 
 def format_report(stats: dict) -> str:
     return "\n".join([
-        f"held-out BRUK texts: {stats['files']} files, {stats['words']} words",
+        f"{stats['source']}, {stats['words']} words",
         f"  repairs made: {stats['repairs']}, correct: {stats['correct_repairs']} (precision {stats['precision']:.4f})",
         f"  damaged non-words: {stats['nonword_damaged']}, restored {stats['nonword_restored']} (recall {stats['nonword_recall']:.4f})",
         f"  damaged real words: {stats['realword_damaged']}, restored {stats['realword_restored']} (recall {stats['realword_recall']:.4f})",

@@ -39,6 +39,13 @@ COMPOUND_EVIDENCE = 2  # times each part of an unseen hyphenated compound must o
 MAX_WORD = 40  # longer tokens are not tried at all
 MAX_TWO_LOST = 20  # words tried for two lost characters at once
 FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "INTJ"}
+# Parts that make solid compounds in Ukrainian spelling: "трояндоподібний",
+# "минулорічного", "співтовариства", "гідрореактивного". A word built with
+# them that the dictionary lacks is a rare compound, not two words.
+SOLID_SECOND_PARTS = ("подібн", "річн")
+SOLID_PREFIXES = {"спів", "гідро", "мікро", "макро", "авіа", "авто", "агро", "біо", "гео", "електро", "мото",
+                  "радіо", "теле", "фото", "кіно", "відео", "стерео", "нео", "супер", "ультра", "інтер", "контр",
+                  "псевдо", "квазі", "мега", "полі", "мульти", "аудіо", "етно", "еко", "нано", "термо", "фіто"}
 HYPHEN_PREFIXES = {"з", "по", "пів", "будь", "казна", "хтозна", "де", "що"}  # "з-за", "по-своєму"
 
 
@@ -56,6 +63,9 @@ def candidates(word: str) -> list[str]:
         before, after = word[:i], word[i:]
         if before and after and before[-1] in APOSTROPHE_AFTER and after[0] in APOSTROPHE_BEFORE:
             found.append(before + "'" + after)
+        if before and after and before[-1] in APOSTROPHE_AFTER:
+            # "'є" is lost as a pair ("під'єднані" -> "підднані"), so it comes back as one
+            found.append(before + ("'Є" if upper else "'є") + after)
         if before and len(after) > 1:
             found.append(before + "-" + after)
         if i == 0 and word[:1].isupper() and not upper:
@@ -129,8 +139,14 @@ class Repairer:
         # "безцінний" is one word with a prefix, not "без-цінний"
         if any(p.tag.POS in FUNCTION_WORDS for p in parses(first.lower())):
             return False
-        return len(first) > 2 and len(second) > 3 and all(
-            self._count(part) >= COMPOUND_EVIDENCE and is_dictionary_word(part) for part in (first, second))
+        if first.lower() in SOLID_PREFIXES or second.lower().startswith(SOLID_SECOND_PARTS):
+            return False
+        if len(first) <= 2 or len(second) <= 4 or not is_dictionary_word(second):
+            return False
+        if is_dictionary_word(first) and min(self._count(first), self._count(second)) >= COMPOUND_EVIDENCE:
+            return True
+        # compounds whose parts are rare but whose grammar shows the hyphen
+        return first.islower() and (_apposition(first, second) or _coordinate_adjective(first, second))
 
     def repair_word(self, word: str) -> str | None:
         """The restored spelling of a damaged word, or None when it looks undamaged or is unclear."""
@@ -197,6 +213,36 @@ def _case_boundary(word: str) -> str | None:
     if second.islower() and not is_dictionary_word(second):
         return None
     return f"{first}-{second}"
+
+
+def _noun_forms(word: str) -> set[tuple[str, str]]:
+    # Indeclinable nouns ("фото", "стерео") fit every case and vocatives fit
+    # nothing here; both would turn solid compounds ("фотопримочками") into pairs.
+    return {(p.tag.case, p.tag.number) for p in parses(word.lower())
+            if p.is_known and p.tag.POS == "NOUN" and not {"Dist", "Fixd", "voct"} & p.tag.grammemes}
+
+
+def _apposition(first: str, second: str) -> bool:
+    """Two nouns in the same case and number: "жінок-дипломаток", "атласу-довідника".
+
+    Short parts match too easily by chance ("каракульки" is not "кара-кульки").
+    """
+    return min(len(first), len(second)) >= 5 and bool(_noun_forms(first) & _noun_forms(second))
+
+
+def _coordinate_adjective(first: str, second: str) -> bool:
+    """An adjective stem in -о/-е before an adjective: "молочно-рослинні", "аналітично-методичної".
+
+    Short stems are left alone: "ново-", "темно-", "високо-" mostly modify the
+    adjective and are written solid ("нововиявленими"), as are participles.
+    """
+    if len(first) < 7 or first[-1] not in "ое":
+        return False
+    if not any(p.tag.POS == "ADJF" and p.is_known and not {"actv", "pssv"} & p.tag.grammemes
+               for p in parses(second.lower())):
+        return False
+    stem = first[:-1].lower()
+    return any(is_dictionary_word(stem + ending) for ending in ("ий", "ій", "ний", "ський"))
 
 
 def agreement_fix(previous: Token, token: Token) -> str | None:
