@@ -9,9 +9,10 @@ def test_training_writes_a_model_that_loads_and_predicts(tmp_path):
     out = tmp_path / "model"
     code = main(["train", "ner", "--corpus", str(SHARED / "ner-uk-2.0"), "--bruk-texts", str(SHARED / "bruk" / "text"),
                  "--out", str(out), "--work-dir", str(tmp_path / "work"), "--max-steps", "20",
-                 "--eval-interval", "10", "--limit-docs", "6"])
+                 "--eval-interval", "10", "--limit-docs", "6", "--charlm-epochs", "1", "--threads", "1"])
     assert code == 0
-    assert (out / "uk_ner.pt").stat().st_size > 0 and (out / "uk_vectors.pt").stat().st_size > 0
+    for name in ("uk_ner.pt", "uk_vectors.pt", "uk_charlm_forward.pt", "uk_charlm_backward.pt"):
+        assert (out / name).stat().st_size > 0, name
     tagger = NerTagger(out)
     tags = tagger.tag_bioes([["Володимир", "Зеленський", "у", "Києві", "."]])
     assert len(tags) == 1 and len(tags[0]) == 5

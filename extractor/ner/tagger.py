@@ -7,6 +7,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractor.ner.charlm import BACKWARD_FILE, FORWARD_FILE
 from extractor.ner.train import MODEL_FILE, VECTORS_FILE
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "uk-ner"
@@ -36,10 +37,20 @@ class NerTagger:
         self._resources = tempfile.TemporaryDirectory(prefix="extractor-stanza-")
         Path(self._resources.name, "resources.json").write_text(
             json.dumps({"uk": {"lang_name": "Ukrainian"}}), encoding="utf-8")
+        # A model trained with character language models needs both files; one
+        # trained without them (--no-charlm) has none, and stanza is told so.
+        charlms = {}
+        if (model_dir / FORWARD_FILE).exists() or (model_dir / BACKWARD_FILE).exists():
+            for name in (FORWARD_FILE, BACKWARD_FILE):
+                if not (model_dir / name).exists():
+                    raise FileNotFoundError(f"{model_dir / name}: character language model missing; "
+                                            f"rebuild the model with `extractor train ner --out {model_dir}`")
+            charlms = {"ner_forward_charlm_path": str(model_dir / FORWARD_FILE),
+                       "ner_backward_charlm_path": str(model_dir / BACKWARD_FILE)}
         self.pipeline = stanza.Pipeline(
             lang="uk", dir=self._resources.name, processors="tokenize,ner", tokenize_pretokenized=True,
             ner_model_path=str(model_dir / MODEL_FILE), ner_pretrain_path=str(model_dir / VECTORS_FILE),
-            ner_batch_size=batch_size, download_method=None, use_gpu=False, logging_level="WARN")
+            ner_batch_size=batch_size, download_method=None, use_gpu=False, logging_level="WARN", **charlms)
         logging.getLogger("stanza").setLevel(logging.WARNING)
 
     def tag(self, sentences: list[list[str]]) -> list[TaggedSpan]:

@@ -1,10 +1,11 @@
 """Train the stanza NER tagger on NER-UK 2.0 (``extractor train ner``).
 
 Steps: read the brat training split in document order, hold out every tenth
-document as dev (the test split is never looked at), build word vectors from
-raw text, then run stanza's own NER trainer with a fixed seed. The best model
-on dev is kept. Everything the tagger needs at run time lands in ``out``:
-``uk_ner.pt`` (the tagger) and ``uk_vectors.pt`` (its word vectors).
+document as dev (the test split is never looked at), build word vectors and
+forward/backward character language models from raw text, then run stanza's
+own NER trainer with a fixed seed. The best model on dev is kept. Everything
+the tagger needs at run time lands in ``out``: ``uk_ner.pt`` (the tagger),
+``uk_vectors.pt`` (its word vectors) and ``uk_charlm_{forward,backward}.pt``.
 """
 from __future__ import annotations
 
@@ -33,6 +34,10 @@ class TrainConfig:
     seed: int = 1234
     vectors: str = "fasttext"  # fasttext | word2vec | none
     vector_dim: int = 100
+    charlm: bool = True
+    charlm_hidden_dim: int = 256
+    charlm_epochs: int = 6
+    charlm_dir: Path | None = None  # reuse uk_charlm_{forward,backward}.pt from here instead of training them
     hidden_dim: int = 256
     batch_size: int = 32
     threads: int = 2
@@ -53,14 +58,18 @@ def prepare_data(config: TrainConfig) -> tuple[Path, Path]:
     return train_json, dev_json
 
 
-def build_vectors(config: TrainConfig) -> Path | None:
+def raw_texts(config: TrainConfig) -> list[str]:
+    from extractor.ner import vectors
+
+    texts = vectors.raw_texts(config.corpus, config.bruk_texts)
+    return texts[:config.limit_docs] if config.limit_docs else texts
+
+
+def build_vectors(config: TrainConfig, texts: list[str]) -> Path | None:
     if config.vectors == "none":
         return None
     from extractor.ner import vectors
 
-    texts = vectors.raw_texts(config.corpus, config.bruk_texts)
-    if config.limit_docs:
-        texts = texts[:config.limit_docs]
     sentences = vectors.sentences_for_vectors(texts)
     vec_txt = config.work_dir / "vectors.txt"
     size = vectors.train_vectors(sentences, vec_txt, dim=config.vector_dim, seed=config.seed,
@@ -72,6 +81,23 @@ def build_vectors(config: TrainConfig) -> Path | None:
     return pretrain
 
 
+def build_charlms(config: TrainConfig, texts: list[str]) -> tuple[Path, Path] | None:
+    if not config.charlm:
+        return None
+    from extractor.ner import charlm
+
+    if config.charlm_dir:
+        config.out.mkdir(parents=True, exist_ok=True)
+        for name in (charlm.FORWARD_FILE, charlm.BACKWARD_FILE):
+            shutil.copyfile(Path(config.charlm_dir) / name, config.out / name)
+        return config.out / charlm.FORWARD_FILE, config.out / charlm.BACKWARD_FILE
+    started = time.time()
+    models = charlm.train_both(texts, config.work_dir / "charlm", config.out, config.charlm_hidden_dim,
+                               config.charlm_epochs, config.seed)
+    log.info("character language models trained in %.1f min", (time.time() - started) / 60)
+    return models
+
+
 def train(config: TrainConfig) -> Path:
     import torch
     from stanza.models import ner_tagger
@@ -79,7 +105,9 @@ def train(config: TrainConfig) -> Path:
     started = time.time()
     torch.set_num_threads(config.threads)
     train_json, dev_json = prepare_data(config)
-    pretrain = build_vectors(config)
+    texts = raw_texts(config)
+    pretrain = build_vectors(config, texts)
+    charlms = build_charlms(config, texts)
     save_dir = config.work_dir / "stanza"
     args = [
         "--mode", "train", "--shorthand", "uk_nerukr",
@@ -89,7 +117,12 @@ def train(config: TrainConfig) -> Path:
         "--seed", str(config.seed), "--batch_size", str(config.batch_size),
         "--hidden_dim", str(config.hidden_dim), "--log_step", "100", "--cpu",
     ]
-    args += ["--wordvec_pretrain_file", str(pretrain)] if pretrain else ["--no_pretrain"]
+    # Fine-tuning only words the vectors know keeps the model file under the
+    # 50 MB budget (the per-word deltas were 16 MB of it) with the charlms added.
+    args += ["--wordvec_pretrain_file", str(pretrain), "--emb_finetune_known_only"] if pretrain else ["--no_pretrain"]
+    if charlms:
+        args += ["--charlm", "--charlm_shorthand", "uk_extractor",
+                 "--charlm_forward_file", str(charlms[0]), "--charlm_backward_file", str(charlms[1])]
     ner_tagger.main(args)
     config.out.mkdir(parents=True, exist_ok=True)
     model = config.out / MODEL_FILE
