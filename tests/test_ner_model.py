@@ -44,3 +44,12 @@ def test_loads_without_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket.socket, "connect", refuse)
     NerTagger(DEFAULT_MODEL_DIR).tag([["Київ", "."]])
+
+
+def test_half_a_character_language_model_gives_a_clear_error(tmp_path):
+    """A folder with the forward charlm but not the backward one names the missing file."""
+    for name in ("uk_ner.pt", "uk_vectors.pt"):
+        (tmp_path / name).symlink_to(DEFAULT_MODEL_DIR / name)
+    (tmp_path / "uk_charlm_forward.pt").write_bytes(b"")
+    with pytest.raises(FileNotFoundError, match="uk_charlm_backward.pt"):
+        NerTagger(tmp_path)
