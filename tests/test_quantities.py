@@ -31,6 +31,17 @@ def test_vague_count_with_country_after_the_unit(extractor):
     assert q.unit_lemma == "військовий" and q.country_code == "KP"
 
 
+@pytest.mark.parametrize("text, country", [
+    ("КНДР може відправити до Росії ще 12 тисяч військових.", "KP"),  # the subject sends them
+    ("Росія перекинула 10 тисяч солдатів до Курської області.", "RU"),
+    ("До Росії прибули 3 тисячі військових.", None),  # "до Росії" is not the subject
+    ("Туди відправили дванадцять тисяч солдатів.", None),  # no country at all
+])
+def test_troop_count_takes_the_subject_country(extractor, text, country):
+    q = next(q for q in quantities(extractor, text) if q.unit_lemma in ("військовий", "солдат"))
+    assert q.country_code == country
+
+
 @pytest.mark.parametrize("text, value, unit_lemma", [
     ("Туди відправили дванадцять тисяч солдатів.", 12000, "солдат"),
     ("Евакуювали півтори тисячі людей.", 1500, "людина"),

@@ -5,7 +5,9 @@
 ("кілька тисяч" -> 2000..9000), with hedges ("понад", "близько",
 "щонайменше") and ranges ("10-12 тис."). When the unit noun is left out
 ("зросте до 12 тис."), the unit and country of the previous quantity in the
-document carry over. Numbers inside dates, times and names are not quantities.
+document carry over. A troop count with no country of its own takes the
+country that is the sentence's subject ("КНДР може відправити 12 тисяч
+військових" -> KP). Numbers inside dates, times and names are not quantities.
 """
 from __future__ import annotations
 
@@ -34,6 +36,9 @@ NOUN_LIKE = {"NOUN"}
 MODIFIER_POS = {"ADJF", "PRTF", "NUMR"}
 FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ"}
 NUMBER_SIGNS = {"№", "#"}
+# people a country sends or loses; only their counts take the subject's country
+TROOP_UNITS = {"військовий", "військовослужбовець", "солдат", "боєць", "вояк", "найманець", "піхотинець",
+               "десантник", "бойовик", "резервіст", "мобілізований", "доброволець", "окупант", "інструктор"}
 
 
 @dataclass
@@ -157,6 +162,18 @@ def _country_after(tokens: list[Token], k: int, entities: list[Entity], sentence
     return None
 
 
+def _country_of_subject(tokens: list[Token], entities: list[Entity], sentence_id: int, before: int) -> str | None:
+    """The one country named before token ``before`` that can be the sentence's subject (nominative)."""
+    def can_be_subject(entity: Entity) -> bool:
+        forms = [p for p in parses(tokens[entity.token_start].norm.lower()) if p.tag.POS == "NOUN"]
+        # "до Росії", "з Китаю" are not subjects; abbreviations ("КНДР") do not decline
+        return not forms or any(p.tag.case == "nomn" for p in forms)
+
+    codes = {e.country_code for e in entities
+             if e.sentence_id == sentence_id and e.country_code and e.token_end <= before and can_be_subject(e)}
+    return codes.pop() if len(codes) == 1 else None  # several: whose troops they are is unclear
+
+
 def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
                     previous: Quantity | None = None) -> list[Quantity]:
     tokens = sentence.tokens
@@ -184,6 +201,8 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
             unit = tokens[head].norm
             unit_lemma = CURRENCIES.get(tokens[head].lemma.lower()) or CURRENCIES.get(unit) or tokens[head].lemma.lower()
             country = country or _country_after(tokens, end, entities, sentence.index)
+            if country is None and unit_lemma in TROOP_UNITS:
+                country = _country_of_subject(tokens, entities, sentence.index, first)
         elif previous is not None and (number.last > number.first + 1 or number.value is None or number.approximate):
             # a scaled number with no noun: "зросте до 12 тис." counts what was counted before
             unit, unit_lemma, country = previous.unit, previous.unit_lemma, previous.country_code
