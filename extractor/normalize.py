@@ -7,6 +7,8 @@
   whatever follows the head is a dependent and stays as written
   ("Міністерства закордонних справ Японії" -> "Міністерство закордонних справ Японії").
 - Dates, times, money, percentages and quantities are kept as written.
+- Jobs, dates and amounts at the start of a sentence lose the capital the
+  sentence gave them ("Режисер фільму ..." -> "режисер"), unless the word is a name.
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from extractor.morphology.analyzer import is_known, parses
 
 NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
 INFLECTED_LABELS = {"PERS", "ORG", "LOC", "JOB", "MISC", "ART", "DOC"}
+# labels whose mentions are common words, capitalized only by the sentence start
+COMMON_NOUN_LABELS = {"JOB", "DATE", "TIME", "PERIOD", "MON", "PCT", "QUANT"}
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 AGREEING_POS = {"ADJF", "PRTF", "NUMR"}
 OPENING_QUOTES, CLOSING_QUOTES = "«„“\"", "»”\""
@@ -190,8 +194,20 @@ def normalize_entity(tokens: list[Token], label: str) -> str:
     return join_tokens(tokens, forms)
 
 
+def _sentence_case_lowered(lemma: str, first: Token) -> str:
+    """"Режисер" at the start of a sentence is the common noun "режисер"; names keep their capital."""
+    word = first.norm
+    if not word[:1].isupper() or word.isupper() or not is_known(word):
+        return lemma
+    if any(NAME_GRAMMEMES & set(p.tag.grammemes) for p in parses(word.lower())):
+        return lemma
+    return lemma[:1].lower() + lemma[1:]
+
+
 def normalize_entities(document) -> None:
     """Pipeline component: set ``lemma`` of every entity of ``document``."""
     for entity in document.entities:
         tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
         entity.lemma = normalize_entity(tokens, entity.label)
+        if entity.token_start == 0 and entity.label in COMMON_NOUN_LABELS:
+            entity.lemma = _sentence_case_lowered(entity.lemma, tokens[0])

@@ -35,3 +35,22 @@ def test_mentions_in_different_cases_collapse_into_one_entity(extractor):
     putin = tables.entities[tables.entities.lemma == "Володимир Путін"]
     assert len(putin) == 1
     assert int(putin.iloc[0].mentions) == 3
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    ("Режисер фільму заявив про це.", "JOB", "режисер"),  # capital from the sentence start only
+    ("Журналістка написала статтю.", "JOB", "журналістка"),
+    ("Марія написала статтю.", "PERS", "Марія"),  # names keep theirs
+    ("Олександр прийшов.", "JOB", "Олександр"),  # even under a common-noun label
+])
+def test_sentence_start_capital_is_dropped_for_common_nouns(extractor, text, label, expected):
+    from extractor.document import Entity
+    from extractor.normalize import normalize_entities
+
+    document = Document("t", text)
+    segment(document)
+    extractor.morphology(document)
+    first = document.sentences[0].tokens[0]
+    document.entities.append(Entity(first.start, first.end, first.text, label, 0, 0, 1))
+    normalize_entities(document)
+    assert document.entities[0].lemma == expected
