@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractor.ner.charlm import BACKWARD_FILE, FORWARD_FILE
+from extractor.ner.score import spans_from_bioes
 from extractor.ner.train import MODEL_FILE, VECTORS_FILE
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "uk-ner"
@@ -54,17 +55,14 @@ class NerTagger:
         logging.getLogger("stanza").setLevel(logging.WARNING)
 
     def tag(self, sentences: list[list[str]]) -> list[TaggedSpan]:
-        """Entity spans over the given sentences (lists of token texts)."""
-        if not sentences:
-            return []
-        result = self.pipeline(sentences)
-        spans = []
-        for s_index, sentence in enumerate(result.sentences):
-            for entity in sentence.ents:
-                first = entity.tokens[0].id[0] - 1
-                last = entity.tokens[-1].id[-1]
-                spans.append(TaggedSpan(s_index, first, last, entity.type))
-        return spans
+        """Entity spans over the given sentences (lists of token texts).
+
+        Decoded from the BIOES tags with the same function the evaluation uses,
+        so the pipeline returns exactly the spans that were scored.
+        """
+        return [TaggedSpan(s_index, start, end, label)
+                for s_index, tags in enumerate(self.tag_bioes(sentences))
+                for start, end, label in spans_from_bioes(tags)]
 
     def tag_bioes(self, sentences: list[list[str]]) -> list[list[str]]:
         """Per-token BIOES tags, as the tagger predicted them (for scoring)."""
