@@ -53,3 +53,17 @@ def test_half_a_character_language_model_gives_a_clear_error(tmp_path):
     (tmp_path / "uk_charlm_forward.pt").write_bytes(b"")
     with pytest.raises(FileNotFoundError, match="uk_charlm_backward.pt"):
         NerTagger(tmp_path)
+
+
+def test_models_folder_can_be_moved(tmp_path):
+    """EXTRACTOR_MODELS points the default paths at a copy of models/ (as after a plain pip install)."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "uk-ner").mkdir()
+    code = "from extractor.ner.tagger import DEFAULT_MODEL_DIR, NerTagger; print(DEFAULT_MODEL_DIR); NerTagger()"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "EXTRACTOR_MODELS": str(tmp_path)})
+    assert result.stdout.strip() == str(tmp_path / "uk-ner")
+    assert "EXTRACTOR_MODELS" in result.stderr and "uk_ner.pt" in result.stderr

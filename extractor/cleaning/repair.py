@@ -28,8 +28,9 @@ from pathlib import Path
 
 from extractor.document import Document, Token
 from extractor.morphology.analyzer import is_known, parses, plain_apostrophes as apostrophes
+from extractor.models import missing_model, model_path
 
-DEFAULT_FREQUENCIES = Path(__file__).resolve().parent.parent.parent / "models" / "repair" / "uk_wordfreq.json.gz"
+DEFAULT_FREQUENCIES = model_path("repair", "uk_wordfreq.json.gz")
 # an apostrophe separates a consonant from я ю є ї: "м'ясо", "з'явився", "під'їзд"
 APOSTROPHE_AFTER = set("бпвмфрзднтжкгхсчшцБПВМФРЗДНТЖКГХСЧШЦ")
 APOSTROPHE_BEFORE = set("яюєїЯЮЄЇ")
@@ -108,7 +109,7 @@ class Repairer:
 
     def __init__(self, frequencies: Path = DEFAULT_FREQUENCIES):
         if not Path(frequencies).exists():
-            raise FileNotFoundError(f"{frequencies}: word frequencies missing; rebuild with `extractor train repair`")
+            raise missing_model(Path(frequencies), "word frequencies", "extractor train repair")
         with gzip.open(frequencies, "rt", encoding="utf-8") as src:
             data = json.load(src)
         self.freq: dict[str, int] = data["counts"]

@@ -5,8 +5,9 @@ from pathlib import Path
 
 from extractor.document import Document
 from extractor.morphology.lemmas import LemmaModel
+from extractor.models import missing_model, model_path
 
-DEFAULT_LEMMA_MODEL = Path(__file__).resolve().parent.parent.parent / "models" / "lemmas" / "uk_lemmas.json.gz"
+DEFAULT_LEMMA_MODEL = model_path("lemmas", "uk_lemmas.json.gz")
 
 
 def coarse_pos(text: str) -> str | None:
@@ -23,7 +24,7 @@ def coarse_pos(text: str) -> str | None:
 class MorphTagger:
     def __init__(self, model_path: Path = DEFAULT_LEMMA_MODEL):
         if not Path(model_path).exists():
-            raise FileNotFoundError(f"{model_path}: lemma model missing; rebuild it with `extractor train lemmas`")
+            raise missing_model(Path(model_path), "lemma model", "extractor train lemmas")
         self.model = LemmaModel.load(model_path)
 
     def __call__(self, document: Document) -> Document:

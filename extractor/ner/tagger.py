@@ -7,11 +7,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractor.models import missing_model, model_path
 from extractor.ner.charlm import BACKWARD_FILE, FORWARD_FILE
 from extractor.ner.score import spans_from_bioes
 from extractor.ner.train import MODEL_FILE, VECTORS_FILE
 
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "uk-ner"
+DEFAULT_MODEL_DIR = model_path("uk-ner")
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,7 @@ class NerTagger:
         model_dir = Path(model_dir)
         for name in (MODEL_FILE, VECTORS_FILE):
             if not (model_dir / name).exists():
-                raise FileNotFoundError(
-                    f"{model_dir / name}: NER model file missing; rebuild it with `extractor train ner --out {model_dir}`")
+                raise missing_model(model_dir / name, "NER model file", f"extractor train ner --out {model_dir}")
         import stanza
 
         # stanza insists on a resources.json in its resources dir even when every
@@ -44,8 +44,8 @@ class NerTagger:
         if (model_dir / FORWARD_FILE).exists() or (model_dir / BACKWARD_FILE).exists():
             for name in (FORWARD_FILE, BACKWARD_FILE):
                 if not (model_dir / name).exists():
-                    raise FileNotFoundError(f"{model_dir / name}: character language model missing; "
-                                            f"rebuild the model with `extractor train ner --out {model_dir}`")
+                    raise missing_model(model_dir / name, "character language model",
+                                        f"extractor train ner --out {model_dir}")
             charlms = {"ner_forward_charlm_path": str(model_dir / FORWARD_FILE),
                        "ner_backward_charlm_path": str(model_dir / BACKWARD_FILE)}
         self.pipeline = stanza.Pipeline(
