@@ -43,6 +43,15 @@ def test_troop_count_takes_the_subject_country(extractor, text, country):
 
 
 @pytest.mark.parametrize("text, value, unit_lemma", [
+    ("Штрафи отримали 116 фізичних та юридичних осіб.", 116, "особа"),  # coordinated adjectives, one noun
+    ("Загинули 5 цивільних і 3 військових.", 5, "цивільний"),  # a second number is not part of the unit
+])
+def test_coordinated_units(extractor, text, value, unit_lemma):
+    q = quantities(extractor, text)[0]
+    assert q.value == value and q.unit_lemma == unit_lemma
+
+
+@pytest.mark.parametrize("text, value, unit_lemma", [
     ("Туди відправили дванадцять тисяч солдатів.", 12000, "солдат"),
     ("Евакуювали півтори тисячі людей.", 1500, "людина"),
     ("Бюджет становить 1,5 млн гривень.", 1_500_000, "гривня"),

@@ -36,6 +36,7 @@ NOUN_LIKE = {"NOUN"}
 MODIFIER_POS = {"ADJF", "PRTF", "NUMR"}
 FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ"}
 NUMBER_SIGNS = {"№", "#"}
+COORDINATORS = {"і", "й", "та", "або", "чи"}
 # people a country sends or loses; only their counts take the subject's country
 TROOP_UNITS = {"військовий", "військовослужбовець", "солдат", "боєць", "вояк", "найманець", "піхотинець",
                "десантник", "бойовик", "резервіст", "мобілізований", "доброволець", "окупант", "інструктор"}
@@ -135,8 +136,11 @@ def _read_unit(tokens: list[Token], j: int) -> tuple[int | None, int, str | None
         return j, j + 1, None
     country = None
     k = j
-    while k < len(tokens) and k < j + 4:
+    while k < len(tokens) and k < j + 6:
         pos = _pos_set(tokens[k])
+        if k > j and tokens[k].norm.lower() in COORDINATORS:
+            k += 1  # "116 фізичних та юридичних осіб": coordinated adjectives share the noun
+            continue
         if not any(c.isalpha() for c in tokens[k].norm) or pos & FUNCTION_POS:
             break  # "від 200 до 500": a preposition is never the unit
         code = demonym_code(tokens[k].lemma)
@@ -147,6 +151,8 @@ def _read_unit(tokens: list[Token], j: int) -> tuple[int | None, int, str | None
         if not pos & MODIFIER_POS:
             break
         k += 1
+    while k > j and tokens[k - 1].norm.lower() in COORDINATORS:
+        k -= 1  # "5 поранених і": the conjunction is not part of the unit
     if k > j:  # only adjectives: the last one is used as a noun ("3 тис. військових")
         return k - 1, k, country
     return None, j, None
