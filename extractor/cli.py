@@ -20,9 +20,11 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     ner.add_argument("--work-dir", type=Path, default=Path("build/ner"), help="intermediate files (default: %(default)s)")
     ner.add_argument("--max-steps", type=int, default=14000, help="training steps (default: %(default)s)")
     ner.add_argument("--eval-interval", type=int, default=500, help="steps between dev evaluations (default: %(default)s)")
+    ner.add_argument("--early-stop-steps", type=int, default=2500,
+                     help="stop when dev F1 has not improved for this many steps (default: %(default)s)")
     ner.add_argument("--vectors", choices=["fasttext", "word2vec", "none"], default="fasttext", help="word vectors recipe (default: %(default)s)")
     ner.add_argument("--no-charlm", dest="charlm", action="store_false",
-                     help="skip the forward/backward character language models (faster, less accurate)")
+                     help="skip the forward/backward character language models (the older, faster recipe)")
     ner.add_argument("--charlm-epochs", type=int, default=6, help="epochs of each character language model (default: %(default)s)")
     ner.add_argument("--charlm-dir", type=Path, default=None,
                      help="reuse uk_charlm_forward.pt and uk_charlm_backward.pt from this folder instead of training them")
@@ -44,7 +46,8 @@ def _run_train_ner(args: argparse.Namespace) -> int:
     from extractor.ner.train import TrainConfig, train
 
     config = TrainConfig(corpus=args.corpus, out=args.out, bruk_texts=args.bruk_texts, work_dir=args.work_dir,
-                         max_steps=args.max_steps, eval_interval=args.eval_interval, seed=args.seed,
+                         max_steps=args.max_steps, eval_interval=args.eval_interval,
+                         early_stop_steps=args.early_stop_steps, seed=args.seed,
                          vectors=args.vectors, charlm=args.charlm, charlm_epochs=args.charlm_epochs,
                          charlm_dir=args.charlm_dir,
                          threads=args.threads, limit_docs=args.limit_docs)

@@ -31,6 +31,7 @@ class TrainConfig:
     work_dir: Path
     max_steps: int = 12000
     eval_interval: int = 500
+    early_stop_steps: int = 2500  # stop when dev F1 has not improved for this many steps
     seed: int = 1234
     vectors: str = "fasttext"  # fasttext | word2vec | none
     vector_dim: int = 100
@@ -114,6 +115,7 @@ def train(config: TrainConfig) -> Path:
         "--train_file", str(train_json), "--eval_file", str(dev_json),
         "--save_dir", str(save_dir), "--save_name", MODEL_FILE,
         "--max_steps", str(config.max_steps), "--eval_interval", str(config.eval_interval),
+        "--max_steps_no_improve", str(config.early_stop_steps),
         "--seed", str(config.seed), "--batch_size", str(config.batch_size),
         "--hidden_dim", str(config.hidden_dim), "--log_step", "100", "--cpu",
     ]
