@@ -23,8 +23,8 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     ner.add_argument("--early-stop-steps", type=int, default=2500,
                      help="stop when dev F1 has not improved for this many steps (default: %(default)s)")
     ner.add_argument("--vectors", choices=["fasttext", "word2vec", "none"], default="fasttext", help="word vectors recipe (default: %(default)s)")
-    ner.add_argument("--no-charlm", dest="charlm", action="store_false",
-                     help="skip the forward/backward character language models (the older, faster recipe)")
+    ner.add_argument("--charlm", action="store_true",
+                     help="also train forward/backward character language models and tag with them (no dev gain measured)")
     ner.add_argument("--charlm-epochs", type=int, default=6, help="epochs of each character language model (default: %(default)s)")
     ner.add_argument("--charlm-dir", type=Path, default=None,
                      help="reuse uk_charlm_forward.pt and uk_charlm_backward.pt from this folder instead of training them")
