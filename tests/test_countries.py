@@ -25,3 +25,15 @@ def test_gazetteer_uses_pycountry_names_and_news_forms():
     assert country_code("РФ") == "RU"
     assert country_code("Європа") is None
     assert demonym_code("північнокорейський") == "KP"
+
+
+@pytest.mark.parametrize("label", ["ORG", "PERS"])
+def test_a_country_the_tagger_called_something_else_becomes_a_place(extractor, label):
+    from extractor.rules.countries import tag_countries
+
+    document = extractor("Війська КНДР прибули до Курської області.")
+    korea = next(e for e in document.entities if e.text == "КНДР")
+    korea.label, korea.country_code = label, None  # as the tagger sometimes has it
+    tag_countries(document)
+    assert (korea.label, korea.country_code) == ("LOC", "KP")
+    assert sum(e.text == "КНДР" for e in document.entities) == 1

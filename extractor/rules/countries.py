@@ -88,8 +88,9 @@ def tag_countries(document) -> None:
     from extractor.normalize import normalize_entity
 
     for entity in document.entities:
-        if entity.label == "PERS":
-            # a whole mention that is a country name is a place, whatever the tagger said
+        if entity.label in ("PERS", "ORG"):
+            # a whole mention that is a country name is a place, whatever the tagger
+            # said ("КНДР" as ORG, "Франція" as PERS): users count countries as places
             tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
             as_place = normalize_entity(tokens, "LOC")
             if country_code(as_place):
