@@ -3,7 +3,8 @@
 - People: every name part goes to the nominative on its own, keeping the
   gender the parts agree on ("Володимира Путіна" -> "Володимир Путін").
 - Other names: the head noun (the first noun outside quotes) and the adjectives
-  before it go to the nominative in the case, gender and number they share;
+  before it go to the nominative in the case, gender and number they share
+  (jobs go to the singular: "міністрами закордонних справ" -> "міністр закордонних справ");
   whatever follows the head is a dependent and stays as written
   ("Міністерства закордонних справ Японії" -> "Міністерство закордонних справ Японії").
 - Dates, times, money, percentages and quantities are kept as written.
@@ -156,7 +157,7 @@ def _quote_mask(tokens: list[Token]) -> list[bool]:
     return mask
 
 
-def _phrase_forms(tokens: list[Token]) -> list[str]:
+def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
     forms = [t.norm for t in tokens]
     head = _head_index(tokens, _quote_mask(tokens))
     if head is None:
@@ -172,6 +173,11 @@ def _phrase_forms(tokens: list[Token]) -> list[str]:
     modifiers = [[p for p in parses(t.norm.lower()) if p.tag.POS in AGREEING_POS] for t in tokens[:head]]
     case = _shared([common] + [m for m in modifiers if m], lambda p: p.tag.case)
     chosen = _prefer(common, case=case)
+    if singular and chosen.tag.number == "plur":
+        # the dictionary cannot inflect a plural to the singular, but its lemma is
+        # the nominative singular, whose parse carries the gender modifiers agree with
+        chosen = next((p for p in parses(chosen.normal_form) if p.tag.POS == "NOUN" and p.tag.number != "plur"
+                       and p.normal_form == chosen.normal_form and p.tag.gender), chosen)
     nominative = _nominative(chosen)
     if not nominative:
         return forms
@@ -190,7 +196,8 @@ def normalize_entity(tokens: list[Token], label: str) -> str:
     """Dictionary form of the mention made of ``tokens`` with the given label."""
     if label not in INFLECTED_LABELS:
         return join_tokens(tokens, [t.norm for t in tokens])
-    forms = _person_forms(tokens) if label == "PERS" else _phrase_forms(tokens)
+    # a job is a role, so "міністри" and "міністра" are both the job "міністр"
+    forms = _person_forms(tokens) if label == "PERS" else _phrase_forms(tokens, singular=label == "JOB")
     return join_tokens(tokens, forms)
 
 
