@@ -18,9 +18,9 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     ner.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="raw texts for word vectors and character language models (default: %(default)s)")
     ner.add_argument("--out", type=Path, default=Path("models/uk-ner"), help="where the model goes (default: %(default)s)")
     ner.add_argument("--work-dir", type=Path, default=Path("build/ner"), help="intermediate files (default: %(default)s)")
-    ner.add_argument("--max-steps", type=int, default=14000, help="training steps (default: %(default)s)")
+    ner.add_argument("--max-steps", type=int, default=12000, help="training steps (default: %(default)s)")
     ner.add_argument("--eval-interval", type=int, default=500, help="steps between dev evaluations (default: %(default)s)")
-    ner.add_argument("--early-stop-steps", type=int, default=2500,
+    ner.add_argument("--early-stop-steps", type=int, default=5000,
                      help="stop when dev F1 has not improved for this many steps (default: %(default)s)")
     ner.add_argument("--vectors", choices=["fasttext", "word2vec", "none"], default="fasttext", help="word vectors recipe (default: %(default)s)")
     ner.add_argument("--charlm", action="store_true",

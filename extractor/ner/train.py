@@ -32,7 +32,7 @@ class TrainConfig:
     work_dir: Path
     max_steps: int = 12000
     eval_interval: int = 500
-    early_stop_steps: int = 2500  # stop when dev F1 has not improved for this many steps
+    early_stop_steps: int = 5000  # stop when dev F1 has not improved for this many steps
     seed: int = 1234
     vectors: str = "fasttext"  # fasttext | word2vec | none
     vector_dim: int = 100
