@@ -9,6 +9,13 @@ with one lost character put back at each position, and a spelling is taken when
 - the word is in the dictionary but never seen in BRUK while a restored
   spelling is common there ("будьякої" 0 times, "будь-якої" 50 times).
 
+A hyphenated compound counts as a word when BRUK knows both parts, or when
+grammar shows the hyphen: two nouns in one case ("жінокдипломаток" ->
+"жінок-дипломаток") or coordinated adjectives ("молочнорослинні" ->
+"молочно-рослинні"); parts that spelling writes solid ("спів-", "фото-",
+"-подібний") never split a word. "'є" is restored as a pair, since scrapers
+drop both ("підднані" -> "під'єднані").
+
 For real-word damage the frequency test is not enough ("Корею" is common too);
 one context rule handles the commonest case: a noun that cannot agree in case
 with the adjective before it while its є-restored spelling can
