@@ -31,7 +31,7 @@ def bruk_lines(texts_folder: Path, max_files: int | None = None) -> tuple[str, l
 
 
 def conllu_lines(conllu: Path) -> tuple[str, list[str]]:
-    """The ``# text =`` sentences of a UD file: text the repair rules were never shaped on."""
+    """The ``# text =`` sentences of a UD file: a second check on text other than BRUK."""
     lines = [line[len("# text = "):] for line in Path(conllu).read_text(encoding="utf-8").splitlines()
              if line.startswith("# text = ")]
     return f"{Path(conllu).name}: {len(lines)} sentences", lines

@@ -38,8 +38,8 @@ class NerTagger:
         self._resources = tempfile.TemporaryDirectory(prefix="extractor-stanza-")
         Path(self._resources.name, "resources.json").write_text(
             json.dumps({"uk": {"lang_name": "Ukrainian"}}), encoding="utf-8")
-        # A model trained with character language models needs both files; one
-        # trained without them (--no-charlm) has none, and stanza is told so.
+        # A model trained with character language models (train ner --charlm) needs
+        # both files; one trained without them has neither, and stanza is told so.
         charlms = {}
         if (model_dir / FORWARD_FILE).exists() or (model_dir / BACKWARD_FILE).exists():
             for name in (FORWARD_FILE, BACKWARD_FILE):

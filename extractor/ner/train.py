@@ -107,7 +107,10 @@ def train(config: TrainConfig) -> Path:
     started = time.time()
     torch.set_num_threads(config.threads)
     train_json, dev_json = prepare_data(config)
-    texts = raw_texts(config)
+    # reading the raw texts (and shingling them against the test split) is only
+    # worth it when vectors or character language models are built from them
+    needs_texts = config.vectors != "none" or (config.charlm and not config.charlm_dir)
+    texts = raw_texts(config) if needs_texts else []
     pretrain = build_vectors(config, texts)
     charlms = build_charlms(config, texts)
     save_dir = config.work_dir / "stanza"
