@@ -27,7 +27,10 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
                      help="also train forward/backward character language models and tag with them (no dev gain measured)")
     ner.add_argument("--charlm-epochs", type=int, default=6, help="epochs of each character language model (default: %(default)s)")
     ner.add_argument("--charlm-dir", type=Path, default=None,
-                     help="reuse uk_charlm_forward.pt and uk_charlm_backward.pt from this folder instead of training them")
+                     help="reuse uk_charlm_forward.pt and uk_charlm_backward.pt from this folder instead of training them "
+                          "(implies --charlm)")
+    ner.add_argument("--char-hidden-dim", type=int, default=100,
+                     help="hidden units of the tagger's own character model (default: %(default)s)")
     ner.add_argument("--seed", type=int, default=1234, help="random seed (default: %(default)s)")
     ner.add_argument("--threads", type=int, default=2, help="CPU threads (default: %(default)s)")
     ner.add_argument("--limit-docs", type=int, default=None, help="train on the first N documents only (smoke tests)")
@@ -48,8 +51,8 @@ def _run_train_ner(args: argparse.Namespace) -> int:
     config = TrainConfig(corpus=args.corpus, out=args.out, bruk_texts=args.bruk_texts, work_dir=args.work_dir,
                          max_steps=args.max_steps, eval_interval=args.eval_interval,
                          early_stop_steps=args.early_stop_steps, seed=args.seed,
-                         vectors=args.vectors, charlm=args.charlm, charlm_epochs=args.charlm_epochs,
-                         charlm_dir=args.charlm_dir,
+                         vectors=args.vectors, charlm=args.charlm or args.charlm_dir is not None, charlm_epochs=args.charlm_epochs,
+                         charlm_dir=args.charlm_dir, char_hidden_dim=args.char_hidden_dim,
                          threads=args.threads, limit_docs=args.limit_docs)
     train(config)
     return 0

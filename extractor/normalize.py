@@ -45,6 +45,11 @@ def match_case(form: str, original: str) -> str:
     return "-".join(f[:1].upper() + f[1:] if o[:1].isupper() else f for f, o in zip(form_parts, original_parts))
 
 
+def _is_name(parse) -> bool:
+    """A first name, surname or patronymic in the dictionary."""
+    return bool(NAME_GRAMMEMES & set(parse.tag.grammemes))
+
+
 def _is_word(token: Token) -> bool:
     return any(c.isalpha() for c in token.norm) and not any("a" <= c.lower() <= "z" for c in token.norm)
 
@@ -67,7 +72,7 @@ def _person_forms(tokens: list[Token]) -> list[str]:
     candidates = []
     for token in tokens:
         options = [p for p in parses(token.norm.lower()) if p.tag.POS == "NOUN"] if _is_word(token) and len(token.norm) > 1 else []
-        named = [p for p in options if NAME_GRAMMEMES & set(p.tag.grammemes)]
+        named = [p for p in options if _is_name(p)]
         candidates.append(_singular_first(named or [p for p in options if "anim" in p.tag.grammemes] or options))
     shared_case, shared_gender = _shared_case_and_gender(candidates)
     forms = []
@@ -167,7 +172,7 @@ def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
         return forms  # abbreviations and unknown words do not decline
     # a place or organisation is no first name ("Києві" is Київ, not Кий), and the
     # lemma chosen in context beats a homonym ("Києві" is not the dative of "кий")
-    common = [p for p in head_options if not NAME_GRAMMEMES & set(p.tag.grammemes)] or head_options
+    common = [p for p in head_options if not _is_name(p)] or head_options
     in_context = [p for p in common if p.normal_form == tokens[head].lemma.lower()]
     common = _singular_first(in_context or common)
     modifiers = [[p for p in parses(t.norm.lower()) if p.tag.POS in AGREEING_POS] for t in tokens[:head]]
@@ -206,7 +211,7 @@ def _sentence_case_lowered(lemma: str, first: Token) -> str:
     word = first.norm
     if not word[:1].isupper() or word.isupper() or not is_known(word):
         return lemma
-    if any(NAME_GRAMMEMES & set(p.tag.grammemes) for p in parses(word.lower())):
+    if any(_is_name(p) for p in parses(word.lower())):
         return lemma
     return lemma[:1].lower() + lemma[1:]
 

@@ -41,6 +41,7 @@ class TrainConfig:
     charlm_epochs: int = 6
     charlm_dir: Path | None = None  # reuse uk_charlm_{forward,backward}.pt from here instead of training them
     hidden_dim: int = 256
+    char_hidden_dim: int = 100  # the tagger's own character LSTM (stanza's default)
     batch_size: int = 32
     threads: int = 2
     limit_docs: int | None = None  # smoke tests train on a handful of documents
@@ -121,7 +122,8 @@ def train(config: TrainConfig) -> Path:
         "--max_steps", str(config.max_steps), "--eval_interval", str(config.eval_interval),
         "--max_steps_no_improve", str(config.early_stop_steps),
         "--seed", str(config.seed), "--batch_size", str(config.batch_size),
-        "--hidden_dim", str(config.hidden_dim), "--log_step", "100", "--cpu",
+        "--hidden_dim", str(config.hidden_dim), "--char_hidden_dim", str(config.char_hidden_dim),
+        "--log_step", "100", "--cpu",
     ]
     args += ["--wordvec_pretrain_file", str(pretrain)] if pretrain else ["--no_pretrain"]
     if charlms:
