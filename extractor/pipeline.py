@@ -1,4 +1,4 @@
-"""The extractor: read -> clean -> tokenize -> morphology -> NER and rules -> normalize -> tables.
+"""The extractor: read -> clean -> tokenize -> morphology -> NER and rules -> normalize (and link names) -> tables.
 
     from extractor import Extractor
     ex = Extractor()                       # loads the bundled models once
@@ -18,6 +18,7 @@ from extractor.cleaning.boilerplate import body_bounds
 from extractor.cleaning.language import guess_language
 from extractor.cleaning.layout import read_layout
 from extractor.document import Document, Sentence, Token
+from extractor.linking import link_people
 from extractor.morphology.tagger import DEFAULT_LEMMA_MODEL, MorphTagger
 from extractor.ner.component import add_entities
 from extractor.ner.tagger import DEFAULT_MODEL_DIR, NerTagger
@@ -103,6 +104,7 @@ class Extractor:
             try:
                 normalize_entities(document)
                 tag_countries(document)
+                link_people(document)
                 add_quantities(document)
             except Exception as error:
                 log.exception("document %s failed", document.doc_id)

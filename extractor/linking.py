@@ -1,0 +1,46 @@
+"""Link short mentions of a person to the full name used in the same document.
+
+News names a person in full once ("Володимир Зеленський") and then by surname
+("Зеленський") or with initials ("В. Зеленський"). Counting "who" needs those
+to be one entity, so a short PERS lemma takes the full lemma it abbreviates,
+but only when exactly one full name in the document fits: with "Петро
+Порошенко" and "Марина Порошенко" both present, "Порошенко" stays as it is.
+Only lemmas change; the mention text still points at what the document says.
+"""
+from __future__ import annotations
+
+
+def _words(lemma: str) -> list[str]:
+    return lemma.replace(".", ". ").split()
+
+
+def _is_initial(word: str) -> bool:
+    return word.endswith(".") and len(word) <= 3
+
+
+def _abbreviates(short: list[str], full: list[str]) -> bool:
+    """"Зеленський" and "В. Зеленський" abbreviate "Володимир Зеленський"."""
+    if len(short) > len(full) or short[-1].casefold() != full[-1].casefold():
+        return False
+    for word, full_word in zip(short[:-1], full):
+        if _is_initial(word):
+            if word[0].casefold() != full_word[0].casefold():
+                return False
+        elif word.casefold() != full_word.casefold():
+            return False
+    return len(short) < len(full) or any(_is_initial(w) for w in short)
+
+
+def link_people(document) -> None:
+    """Pipeline component: give abbreviated PERS mentions the document's one matching full name."""
+    people = [e for e in document.entities if e.label == "PERS" and e.lemma]
+    full_names = {}
+    for entity in people:
+        words = _words(entity.lemma)
+        if len(words) >= 2 and not any(_is_initial(w) for w in words):
+            full_names.setdefault(entity.lemma.casefold(), entity.lemma)
+    for entity in people:
+        short = _words(entity.lemma)
+        matches = {key for key, lemma in full_names.items() if _abbreviates(short, _words(lemma))}
+        if len(matches) == 1:
+            entity.lemma = full_names[matches.pop()]
