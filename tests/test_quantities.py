@@ -81,3 +81,14 @@ def test_uncounted_thousands_are_scaled_once(extractor):
     q = only(extractor, "Тисячі військових КНДР прибули до Росії.")
     assert q.approximate and (q.low, q.high) == (2000, 9000) and q.value is None
     assert q.unit_lemma == "військовий" and q.country_code == "KP"
+
+
+def test_group_of_seven_is_a_name_even_when_the_tagger_misses_it(extractor):
+    from extractor.rules.quantities import find_quantities
+
+    document = extractor("Міністри країн Групи семи засудили співпрацю Росії та КНДР.")
+    sentence = document.sentences[0]
+    # with no entities at all, as when the tagger misses "Групи семи"
+    assert find_quantities(sentence, document.text, entities=[]) == []
+    counted = extractor("Сім країн засудили співпрацю Росії та КНДР.").quantities
+    assert [q.value for q in counted] == [7]  # a numeral elsewhere still counts

@@ -180,6 +180,12 @@ def _country_of_subject(tokens: list[Token], entities: list[Entity], sentence_id
     return codes.pop() if len(codes) == 1 else None  # several: whose troops they are is unclear
 
 
+def _names_a_group(tokens: list[Token], i: int) -> bool:
+    """"Групи семи", "Групою двадцяти": a spelled numeral after a capitalized "Група" names G7/G20."""
+    return (i > 0 and tokens[i].norm.isalpha() and tokens[i - 1].norm[:1].isupper()
+            and tokens[i - 1].lemma.lower() == "група")
+
+
 def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
                     previous: Quantity | None = None) -> list[Quantity]:
     tokens = sentence.tokens
@@ -190,7 +196,8 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
     i = 0
     while i < len(tokens):
         after_sign = i > 0 and tokens[i - 1].norm in NUMBER_SIGNS
-        number = None if i in in_dates or after_sign else _read_number(tokens, i)
+        skip = i in in_dates or after_sign or _names_a_group(tokens, i)  # even when the tagger missed the name
+        number = None if skip else _read_number(tokens, i)
         if number is None:
             i += 1
             continue
