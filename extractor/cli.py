@@ -23,6 +23,8 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     ner.add_argument("--early-stop-steps", type=int, default=5000,
                      help="stop when dev F1 has not improved for this many steps (default: %(default)s)")
     ner.add_argument("--vectors", choices=["fasttext", "word2vec", "none"], default="fasttext", help="word vectors recipe (default: %(default)s)")
+    ner.add_argument("--vectors-file", type=Path, default=None,
+                     help="reuse this uk_vectors.pt instead of building vectors (taggers of one ensemble share it)")
     ner.add_argument("--charlm", action="store_true",
                      help="also train forward/backward character language models and tag with them (no dev gain measured)")
     ner.add_argument("--charlm-epochs", type=int, default=6, help="epochs of each character language model (default: %(default)s)")
@@ -35,6 +37,13 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     ner.add_argument("--threads", type=int, default=2, help="CPU threads (default: %(default)s)")
     ner.add_argument("--limit-docs", type=int, default=None, help="train on the first N documents only (smoke tests)")
     ner.set_defaults(func=_run_train_ner)
+    ensemble = train.add_parser(
+        "ner-ensemble", help="pack taggers trained on one vector file into one model folder",
+        description="Copy the taggers written by `extractor train ner` (each trained with the same --vectors-file) "
+                    "into one folder, in half precision; the tagger then averages their scores.")
+    ensemble.add_argument("members", nargs="+", type=Path, metavar="MEMBER", help="folder written by `extractor train ner`")
+    ensemble.add_argument("--out", type=Path, default=Path("models/uk-ner"), help="model folder to write (default: %(default)s)")
+    ensemble.set_defaults(func=_run_pack_ensemble)
     lemmas = train.add_parser("lemmas", help="learn the lemma chooser from BRUK gold lemmas")
     lemmas.add_argument("--bruk", type=Path, default=SHARED / "bruk" / "disambig", help="BRUK disambiguated XML folder (default: %(default)s)")
     lemmas.add_argument("--out", type=Path, default=Path("models/lemmas/uk_lemmas.json.gz"), help="model file (default: %(default)s)")
@@ -51,10 +60,17 @@ def _run_train_ner(args: argparse.Namespace) -> int:
     config = TrainConfig(corpus=args.corpus, out=args.out, bruk_texts=args.bruk_texts, work_dir=args.work_dir,
                          max_steps=args.max_steps, eval_interval=args.eval_interval,
                          early_stop_steps=args.early_stop_steps, seed=args.seed,
-                         vectors=args.vectors, charlm=args.charlm or args.charlm_dir is not None, charlm_epochs=args.charlm_epochs,
+                         vectors=args.vectors, vectors_file=args.vectors_file, charlm=args.charlm or args.charlm_dir is not None, charlm_epochs=args.charlm_epochs,
                          charlm_dir=args.charlm_dir, char_hidden_dim=args.char_hidden_dim,
                          threads=args.threads, limit_docs=args.limit_docs)
     train(config)
+    return 0
+
+
+def _run_pack_ensemble(args: argparse.Namespace) -> int:
+    from extractor.ner.pack import pack
+
+    pack(args.members, args.out)
     return 0
 
 

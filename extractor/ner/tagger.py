@@ -1,4 +1,10 @@
-"""Run the bundled stanza NER model over pre-tokenized sentences, offline."""
+"""Run the bundled stanza NER model over pre-tokenized sentences, offline.
+
+A model folder holds one tagger (``uk_ner.pt``) or an ensemble of taggers
+(``uk_ner.pt``, ``uk_ner_2.pt``, ...) that share one vector file
+(``uk_vectors.pt``); an ensemble's members are decoded together
+(``extractor/ner/ensemble.py``).
+"""
 from __future__ import annotations
 
 import json
@@ -8,11 +14,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractor.models import missing_model, model_path
+from extractor.ner import ensemble
 from extractor.ner.charlm import BACKWARD_FILE, FORWARD_FILE
 from extractor.ner.score import spans_from_bioes
 from extractor.ner.train import MODEL_FILE, VECTORS_FILE
 
 DEFAULT_MODEL_DIR = model_path("uk-ner")
+
+
+def member_files(model_dir: Path) -> list[Path]:
+    """The taggers of a model folder: ``uk_ner.pt`` first, then ``uk_ner_2.pt``, ``uk_ner_3.pt``, ..."""
+    members = [Path(model_dir) / MODEL_FILE]
+    number = 2
+    while (Path(model_dir) / member_name(number)).exists():
+        members.append(Path(model_dir) / member_name(number))
+        number += 1
+    return members
+
+
+def member_name(number: int) -> str:
+    return MODEL_FILE if number == 1 else MODEL_FILE.replace(".pt", f"_{number}.pt")
 
 
 @dataclass(frozen=True)
@@ -48,11 +69,19 @@ class NerTagger:
                                         f"extractor train ner --out {model_dir}")
             charlms = {"ner_forward_charlm_path": str(model_dir / FORWARD_FILE),
                        "ner_backward_charlm_path": str(model_dir / BACKWARD_FILE)}
+        # stanza loads several taggers from ";"-separated paths, each with its own
+        # vectors and charlms; ours share them
+        members = member_files(model_dir)
+        shared = {key: ";".join([path] * len(members)) for key, path in charlms.items()}
         self.pipeline = stanza.Pipeline(
             lang="uk", dir=self._resources.name, processors="tokenize,ner", tokenize_pretokenized=True,
-            ner_model_path=str(model_dir / MODEL_FILE), ner_pretrain_path=str(model_dir / VECTORS_FILE),
-            ner_batch_size=batch_size, download_method=None, use_gpu=False, logging_level="WARN", **charlms)
+            ner_model_path=";".join(str(m) for m in members),
+            ner_pretrain_path=";".join([str(model_dir / VECTORS_FILE)] * len(members)),
+            ner_batch_size=batch_size, download_method=None, use_gpu=False, logging_level="WARN", **shared)
         logging.getLogger("stanza").setLevel(logging.WARNING)
+        self._ner = self.pipeline.processors["ner"]
+        ensemble.check_same_tags(self._ner.trainers)
+        self.members = len(members)
 
     def tag(self, sentences: list[list[str]]) -> list[TaggedSpan]:
         """Entity spans over the given sentences (lists of token texts).
@@ -68,5 +97,5 @@ class NerTagger:
         """Per-token BIOES tags, as the tagger predicted them (for scoring)."""
         if not sentences:
             return []
-        result = self.pipeline(sentences)
-        return [[token.ner for token in sentence.tokens] for sentence in result.sentences]
+        document = self.pipeline.processors["tokenize"].process(sentences)
+        return ensemble.predict(self._ner.trainers, self._ner.configs, document)

@@ -36,6 +36,7 @@ class TrainConfig:
     seed: int = 1234
     vectors: str = "fasttext"  # fasttext | word2vec | none
     vector_dim: int = 100
+    vectors_file: Path | None = None  # reuse this stanza pretrain file instead of building vectors
     charlm: bool = False  # measured: no dev gain at 256 hidden units on 8M characters (MODEL_CARD.md)
     charlm_hidden_dim: int = 256
     charlm_epochs: int = 6
@@ -71,6 +72,14 @@ def raw_texts(config: TrainConfig) -> list[str]:
 def build_vectors(config: TrainConfig, texts: list[str]) -> Path | None:
     if config.vectors == "none":
         return None
+    if config.vectors_file:
+        # gensim's multi-threaded training is not reproducible, so taggers that must
+        # share one vector file (an ensemble) are trained on a copy of it
+        config.out.mkdir(parents=True, exist_ok=True)
+        pretrain = config.out / VECTORS_FILE
+        if Path(config.vectors_file).resolve() != pretrain.resolve():
+            shutil.copyfile(config.vectors_file, pretrain)
+        return pretrain
     from extractor.ner import vectors
 
     sentences = vectors.sentences_for_vectors(texts)
@@ -110,7 +119,7 @@ def train(config: TrainConfig) -> Path:
     train_json, dev_json = prepare_data(config)
     # reading the raw texts (and shingling them against the test split) is only
     # worth it when vectors or character language models are built from them
-    needs_texts = config.vectors != "none" or (config.charlm and not config.charlm_dir)
+    needs_texts = (config.vectors != "none" and not config.vectors_file) or (config.charlm and not config.charlm_dir)
     texts = raw_texts(config) if needs_texts else []
     pretrain = build_vectors(config, texts)
     charlms = build_charlms(config, texts)

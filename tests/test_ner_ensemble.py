@@ -1,0 +1,61 @@
+"""Ensembles of NER taggers: packing, loading and decoding several members together."""
+import pytest
+
+from extractor.cli import main
+from extractor.ner import corpus as ner_corpus
+from extractor.ner.pack import pack
+from extractor.ner.tagger import DEFAULT_MODEL_DIR, NerTagger
+
+from conftest import SHARED
+
+
+def _train_tiny(tmp_path, name, *extra):
+    out = tmp_path / name
+    code = main(["train", "ner", "--corpus", str(SHARED / "ner-uk-2.0"), "--bruk-texts", str(SHARED / "bruk" / "text"),
+                 "--out", str(out), "--work-dir", str(tmp_path / f"work-{name}"), "--max-steps", "10",
+                 "--eval-interval", "10", "--limit-docs", "4", "--threads", "1", *extra])
+    assert code == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus_sentences():
+    documents = ner_corpus.read_documents(SHARED / "ner-uk-2.0", "test")[:3]
+    return [s.tokens for d in documents for s in d.sentences][:60]
+
+
+def test_two_trained_members_pack_load_and_tag(tmp_path, corpus_sentences):
+    first = _train_tiny(tmp_path, "first")
+    second = _train_tiny(tmp_path, "second", "--seed", "99", "--vectors-file", str(first / "uk_vectors.pt"))
+    files = pack([first, second], tmp_path / "ensemble")
+    assert [f.name for f in files] == ["uk_ner.pt", "uk_ner_2.pt"]
+    tagger = NerTagger(tmp_path / "ensemble")
+    assert tagger.members == 2
+    tags = tagger.tag_bioes(corpus_sentences)
+    assert [len(t) for t in tags] == [len(s) for s in corpus_sentences]
+
+
+def test_members_with_different_vectors_are_refused(tmp_path):
+    first = _train_tiny(tmp_path, "first")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "uk_ner.pt").write_bytes((first / "uk_ner.pt").read_bytes())
+    (other / "uk_vectors.pt").write_bytes(b"not the same vectors")
+    with pytest.raises(ValueError, match="share one vector file"):
+        pack([first, other], tmp_path / "ensemble")
+
+
+def test_a_member_twice_tags_exactly_like_the_member_alone(tmp_path, corpus_sentences):
+    """Averaging two copies changes no score, and half-precision storage changes no tag."""
+    pack([DEFAULT_MODEL_DIR, DEFAULT_MODEL_DIR], tmp_path / "twice")
+    twice = NerTagger(tmp_path / "twice")
+    assert twice.members == 2
+    alone = NerTagger(DEFAULT_MODEL_DIR)
+    # the shipped folder may itself be an ensemble; its first member alone is the reference
+    first_only = tmp_path / "first-only"
+    pack([DEFAULT_MODEL_DIR], first_only)
+    reference = NerTagger(first_only).tag_bioes(corpus_sentences)
+    if alone.members == 1:
+        assert alone.tag_bioes(corpus_sentences) == reference
+    assert twice.tag_bioes(corpus_sentences) == reference
+    assert any(tag != "O" for sentence in reference for tag in sentence)
