@@ -72,7 +72,9 @@ class NerTagger:
         # stanza loads several taggers from ";"-separated paths, each with its own
         # vectors and charlms; ours share them
         members = member_files(model_dir)
-        shared = {key: ";".join([path] * len(members)) for key, path in charlms.items()}
+        # (an empty entry means "none"; without an entry per member stanza loads only the first)
+        shared = {key: ";".join([charlms.get(key, "")] * len(members))
+                  for key in ("ner_forward_charlm_path", "ner_backward_charlm_path")}
         self.pipeline = stanza.Pipeline(
             lang="uk", dir=self._resources.name, processors="tokenize,ner", tokenize_pretokenized=True,
             ner_model_path=";".join(str(m) for m in members),
@@ -80,6 +82,8 @@ class NerTagger:
             ner_batch_size=batch_size, download_method=None, use_gpu=False, logging_level="WARN", **shared)
         logging.getLogger("stanza").setLevel(logging.WARNING)
         self._ner = self.pipeline.processors["ner"]
+        if len(self._ner.trainers) != len(members):
+            raise RuntimeError(f"stanza loaded {len(self._ner.trainers)} of the {len(members)} taggers in {model_dir}")
         ensemble.check_same_tags(self._ner.trainers)
         self.members = len(members)
 
