@@ -37,13 +37,14 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     ner.add_argument("--threads", type=int, default=2, help="CPU threads (default: %(default)s)")
     ner.add_argument("--limit-docs", type=int, default=None, help="train on the first N documents only (smoke tests)")
     ner.set_defaults(func=_run_train_ner)
-    ensemble = train.add_parser(
-        "ner-ensemble", help="pack taggers trained on one vector file into one model folder",
-        description="Copy the taggers written by `extractor train ner` (each trained with the same --vectors-file) "
-                    "into one folder, in half precision; the tagger then averages their scores.")
-    ensemble.add_argument("members", nargs="+", type=Path, metavar="MEMBER", help="folder written by `extractor train ner`")
-    ensemble.add_argument("--out", type=Path, default=Path("models/uk-ner"), help="model folder to write (default: %(default)s)")
-    ensemble.set_defaults(func=_run_pack_ensemble)
+    pack = train.add_parser(
+        "ner-pack", help="pack trained taggers into a shippable model folder (half precision)",
+        description="Copy the taggers written by `extractor train ner` into one model folder with their vectors, "
+                    "weights in half precision (half the size, the same tags). Several members make an ensemble "
+                    "whose scores the tagger averages; they must be trained with the same --vectors-file.")
+    pack.add_argument("members", nargs="+", type=Path, metavar="MEMBER", help="folder written by `extractor train ner`")
+    pack.add_argument("--out", type=Path, default=Path("models/uk-ner"), help="model folder to write (default: %(default)s)")
+    pack.set_defaults(func=_run_pack)
     lemmas = train.add_parser("lemmas", help="learn the lemma chooser from BRUK gold lemmas")
     lemmas.add_argument("--bruk", type=Path, default=SHARED / "bruk" / "disambig", help="BRUK disambiguated XML folder (default: %(default)s)")
     lemmas.add_argument("--out", type=Path, default=Path("models/lemmas/uk_lemmas.json.gz"), help="model file (default: %(default)s)")
@@ -67,7 +68,7 @@ def _run_train_ner(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_pack_ensemble(args: argparse.Namespace) -> int:
+def _run_pack(args: argparse.Namespace) -> int:
     from extractor.ner.pack import pack
 
     pack(args.members, args.out)

@@ -35,19 +35,28 @@ def test_two_trained_members_pack_load_and_tag(tmp_path, corpus_sentences):
     assert [len(t) for t in tags] == [len(s) for s in corpus_sentences]
 
 
-def test_members_with_different_vectors_are_refused(tmp_path):
+def test_members_with_different_vectors_are_refused(tmp_path, capsys):
     first = _train_tiny(tmp_path, "first")
     other = tmp_path / "other"
     other.mkdir()
     (other / "uk_ner.pt").write_bytes((first / "uk_ner.pt").read_bytes())
     (other / "uk_vectors.pt").write_bytes(b"not the same vectors")
-    with pytest.raises(ValueError, match="share one vector file"):
-        pack([first, other], tmp_path / "ensemble")
+    code = main(["train", "ner-pack", str(first), str(other), "--out", str(tmp_path / "ensemble")])
+    assert code == 2
+    error = capsys.readouterr().err
+    assert "share one vector file" in error and str(other / "uk_vectors.pt") in error
+    assert not (tmp_path / "ensemble").exists()
+
+
+def test_a_folder_that_is_not_a_trained_model_is_named(tmp_path):
+    with pytest.raises(FileNotFoundError, match=str(tmp_path / "empty" / "uk_ner.pt")):
+        (tmp_path / "empty").mkdir()
+        pack([tmp_path / "empty"], tmp_path / "out")
 
 
 def test_a_member_twice_tags_exactly_like_the_member_alone(tmp_path, corpus_sentences):
     """Averaging two copies changes no score, and half-precision storage changes no tag."""
-    pack([DEFAULT_MODEL_DIR, DEFAULT_MODEL_DIR], tmp_path / "twice")
+    assert main(["train", "ner-pack", str(DEFAULT_MODEL_DIR), str(DEFAULT_MODEL_DIR), "--out", str(tmp_path / "twice")]) == 0
     twice = NerTagger(tmp_path / "twice")
     assert twice.members == 2
     alone = NerTagger(DEFAULT_MODEL_DIR)

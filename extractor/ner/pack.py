@@ -1,11 +1,12 @@
-"""Pack trained taggers into one model folder (``extractor train ner-ensemble``).
+"""Pack trained taggers into a shippable model folder (``extractor train ner-pack``).
 
-Each member is the output folder of ``extractor train ner``. Members must be
-trained on the same vectors (``--vectors-file``), since the folder ships one
-vector file for all of them. Tagger weights are stored in half precision:
-that halves the file (the fine-tuned word-vector deltas are most of it) and
-stanza widens them back to 32 bits on loading; on the dev set the tags came
-out identical (MODEL_CARD.md).
+Each member is the output folder of ``extractor train ner``; one member is a
+plain model, several make an ensemble. Members must be trained on the same
+vectors (``--vectors-file``), since the folder ships one vector file for all
+of them. Tagger weights are stored in half precision: that halves the file
+(the fine-tuned word-vector deltas are most of it) and stanza widens them back
+to 32 bits on loading; on the dev set the tags came out identical
+(MODEL_CARD.md).
 """
 from __future__ import annotations
 
