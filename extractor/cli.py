@@ -125,6 +125,8 @@ def _add_evaluate(sub: argparse._SubParsersAction) -> None:
     ner.add_argument("--corpus", type=Path, default=SHARED / "ner-uk-2.0", help="NER-UK 2.0 folder (default: %(default)s)")
     ner.add_argument("--split", choices=["test", "dev"], default="test", help="test split, or dev (held out from train) (default: %(default)s)")
     ner.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled models/uk-ner)")
+    ner.add_argument("--against", type=Path, default=None, metavar="MODEL_DIR",
+                     help="also score this model folder, and bootstrap the difference over documents (is a gain real?)")
     ner.add_argument("--json", action="store_true", help="print JSON")
     ner.set_defaults(func=_run_evaluate_ner)
     lemmas = evaluate.add_parser("lemmas", help="lemma accuracy: pymorphy3 first parse vs. ours")
@@ -144,10 +146,15 @@ def _add_evaluate(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_evaluate_ner(args: argparse.Namespace) -> int:
-    from extractor.ner.evaluate import evaluate, format_report, to_json
+    from extractor.ner.evaluate import compare, evaluate, format_comparison, format_report, to_json
     from extractor.ner.tagger import DEFAULT_MODEL_DIR
 
-    report = evaluate(args.corpus, args.split, args.model_dir or DEFAULT_MODEL_DIR, progress=not args.json)
+    model_dir = args.model_dir or DEFAULT_MODEL_DIR
+    if args.against:
+        comparison = compare(args.corpus, args.split, model_dir, args.against, progress=not args.json)
+        print(to_json(comparison) if args.json else format_comparison(comparison))
+        return 0
+    report = evaluate(args.corpus, args.split, model_dir, progress=not args.json)
     print(to_json(report) if args.json else format_report(report))
     return 0
 

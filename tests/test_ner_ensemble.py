@@ -68,3 +68,18 @@ def test_a_member_twice_tags_exactly_like_the_member_alone(tmp_path, corpus_sent
         assert alone.tag_bioes(corpus_sentences) == reference
     assert twice.tag_bioes(corpus_sentences) == reference
     assert any(tag != "O" for sentence in reference for tag in sentence)
+
+
+def test_evaluate_against_itself_shows_no_difference(capsys):
+    """`extractor evaluate ner --against`: a model compared with itself differs by exactly nothing."""
+    import json
+
+    code = main(["evaluate", "ner", "--corpus", str(SHARED / "ner-uk-2.0"), "--split", "dev",
+                 "--against", str(DEFAULT_MODEL_DIR), "--json"])
+    assert code == 0
+    comparison = json.loads(capsys.readouterr().out)
+    assert comparison["a"]["micro_all"] == comparison["b"]["micro_all"]
+    assert comparison["a"]["micro_all"]["correct"] > 0
+    for key in ("micro_all", "micro_core"):
+        assert comparison["a_minus_b"][key]["difference"] == 0.0
+        assert comparison["a_minus_b"][key]["documents"] == 39

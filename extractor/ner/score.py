@@ -57,3 +57,43 @@ def spans_from_bioes(tags: list[str]) -> list[tuple[int, int, str]]:
             spans.append((start, i + 1, label))
             start, label = None, None
     return spans
+
+
+def paired_bootstrap(gold: Iterable[Entity], predicted_a: Iterable[Entity], predicted_b: Iterable[Entity],
+                     labels: Iterable[str], documents: Iterable[Hashable] = (), resamples: int = 2000,
+                     seed: int = 0) -> dict:
+    """How sure is "A beats B"? Micro-F1 of A minus B over documents drawn with replacement.
+
+    Entities are grouped by their first field (the document), so a resample keeps
+    whole documents, the unit in which annotation style and errors cluster. Returns
+    the observed difference, its 95% interval and the share of resamples A wins.
+    ``documents`` adds documents with no entity at all, which count in a resample too.
+    """
+    import numpy as np
+
+    labels = tuple(labels)
+    gold_set = {e for e in gold if e[3] in labels}
+    sets = [{e for e in p if e[3] in labels} for p in (predicted_a, predicted_b)]
+    documents = sorted(set(documents) | {e[0] for e in gold_set} | {e[0] for s in sets for e in s}, key=str)
+    index = {d: i for i, d in enumerate(documents)}
+    # per document: gold, then (predicted, correct) of A and of B
+    counts = np.zeros((len(documents), 5))
+    for e in gold_set:
+        counts[index[e[0]], 0] += 1
+    for column, predicted in ((1, sets[0]), (3, sets[1])):
+        for e in predicted:
+            counts[index[e[0]], column] += 1
+            counts[index[e[0]], column + 1] += e in gold_set
+
+    def f1(total):  # F1 = 2 * correct / (gold + predicted)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            a = np.nan_to_num(2 * total[..., 2] / (total[..., 0] + total[..., 1]))
+            b = np.nan_to_num(2 * total[..., 4] / (total[..., 0] + total[..., 3]))
+        return a - b
+
+    observed = float(f1(counts.sum(axis=0)))
+    draws = np.random.default_rng(seed).integers(0, len(documents), size=(resamples, len(documents)))
+    differences = f1(counts[draws].sum(axis=1))
+    low, high = np.percentile(differences, [2.5, 97.5])
+    return {"difference": round(observed, 4), "low": round(float(low), 4), "high": round(float(high), 4),
+            "a_wins": round(float((differences > 0).mean()), 4), "documents": len(documents), "resamples": resamples}
