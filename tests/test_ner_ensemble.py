@@ -49,8 +49,8 @@ def test_members_with_different_vectors_are_refused(tmp_path, capsys):
 
 
 def test_a_folder_that_is_not_a_trained_model_is_named(tmp_path):
+    (tmp_path / "empty").mkdir()
     with pytest.raises(FileNotFoundError, match=str(tmp_path / "empty" / "uk_ner.pt")):
-        (tmp_path / "empty").mkdir()
         pack([tmp_path / "empty"], tmp_path / "out")
 
 

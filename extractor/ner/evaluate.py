@@ -27,26 +27,33 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _tag_split(corpus: Path, split: str, model_dir: Path, progress: bool) -> tuple[list[str], list, list]:
-    """(document ids, gold entities, predicted entities) of one split, as character spans."""
+def _gold(corpus: Path, split: str) -> tuple[list, list]:
+    """(documents, gold entities as character spans) of one split."""
     if split == "dev":  # the part of train held out for model selection
         documents = ner_corpus.hold_out(ner_corpus.read_documents(corpus, "train"))[1]
     else:
         documents = ner_corpus.read_documents(corpus, split)
-    tagger = NerTagger(model_dir)
-    gold, predicted = [], []
-    for document in tqdm(documents, desc=f"tagging {split}", unit="doc", disable=not progress):
+    gold = []
+    for document in documents:
         text = ner_corpus.find_document(corpus, document.doc_id).read_text(encoding="utf-8")
         for span in ner_corpus.outermost(document.spans):
             gold.append((document.doc_id, *_trimmed(text, span.start, span.end), span.label))
+    return documents, gold
+
+
+def _predicted(documents: list, split: str, model_dir: Path, progress: bool) -> list:
+    """The tagger's entities over the run-time tokens of the documents, as character spans."""
+    tagger = NerTagger(model_dir)
+    predicted = []
+    for document in tqdm(documents, desc=f"tagging {split}", unit="doc", disable=not progress):
         sentences = [s.tokens for s in document.sentences]
         for sentence, tags in zip(document.sentences, tagger.tag_bioes(sentences)):
             for a, b, label in spans_from_bioes(tags):
                 predicted.append((document.doc_id, sentence.offsets[a][0], sentence.offsets[b - 1][1], label))
-    return [d.doc_id for d in documents], gold, predicted
+    return predicted
 
 
-def _report(split: str, documents: list[str], gold: list, predicted: list) -> dict:
+def _report(split: str, documents: list, gold: list, predicted: list) -> dict:
     per_label, micro = strict_scores(gold, predicted, ner_corpus.LABELS)
     _, core = strict_scores(gold, predicted, ner_corpus.CORE_LABELS)
     return {"split": split, "documents": len(documents),
@@ -55,7 +62,8 @@ def _report(split: str, documents: list[str], gold: list, predicted: list) -> di
 
 
 def evaluate(corpus: Path, split: str, model_dir: Path, progress: bool = True) -> dict:
-    return _report(split, *_tag_split(corpus, split, model_dir, progress))
+    documents, gold = _gold(corpus, split)
+    return _report(split, documents, gold, _predicted(documents, split, model_dir, progress))
 
 
 def compare(corpus: Path, split: str, model_a: Path, model_b: Path, progress: bool = True) -> dict:
@@ -63,11 +71,13 @@ def compare(corpus: Path, split: str, model_a: Path, model_b: Path, progress: bo
 
     Dev has 39 documents: a gain whose interval includes 0 is not a reason to ship.
     """
-    documents, gold, predicted_a = _tag_split(corpus, split, model_a, progress)
-    _, _, predicted_b = _tag_split(corpus, split, model_b, progress)
+    documents, gold = _gold(corpus, split)  # read and tokenized once for both models
+    predicted_a = _predicted(documents, split, model_a, progress)
+    predicted_b = _predicted(documents, split, model_b, progress)
+    doc_ids = [d.doc_id for d in documents]
     return {"a": {"model": str(model_a), **_report(split, documents, gold, predicted_a)},
             "b": {"model": str(model_b), **_report(split, documents, gold, predicted_b)},
-            "a_minus_b": {key: paired_bootstrap(gold, predicted_a, predicted_b, labels, documents)
+            "a_minus_b": {key: paired_bootstrap(gold, predicted_a, predicted_b, labels, doc_ids)
                           for key, labels in (("micro_all", ner_corpus.LABELS),
                                               ("micro_core", ner_corpus.CORE_LABELS))}}
 

@@ -85,15 +85,16 @@ def paired_bootstrap(gold: Iterable[Entity], predicted_a: Iterable[Entity], pred
             counts[index[e[0]], column] += 1
             counts[index[e[0]], column + 1] += e in gold_set
 
-    def f1(total):  # F1 = 2 * correct / (gold + predicted)
+    def f1(total, predicted, correct):  # F1 = 2 * correct / (gold + predicted), 0 where both are 0
         with np.errstate(invalid="ignore", divide="ignore"):
-            a = np.nan_to_num(2 * total[..., 2] / (total[..., 0] + total[..., 1]))
-            b = np.nan_to_num(2 * total[..., 4] / (total[..., 0] + total[..., 3]))
-        return a - b
+            return np.nan_to_num(2 * total[..., correct] / (total[..., 0] + total[..., predicted]))
 
-    observed = float(f1(counts.sum(axis=0)))
+    def a_minus_b(total):
+        return f1(total, 1, 2) - f1(total, 3, 4)
+
+    observed = float(a_minus_b(counts.sum(axis=0)))
     draws = np.random.default_rng(seed).integers(0, len(documents), size=(resamples, len(documents)))
-    differences = f1(counts[draws].sum(axis=1))
+    differences = a_minus_b(counts[draws].sum(axis=1))
     low, high = np.percentile(differences, [2.5, 97.5])
     return {"difference": round(observed, 4), "low": round(float(low), 4), "high": round(float(high), 4),
             "a_wins": round(float((differences > 0).mean()), 4), "documents": len(documents), "resamples": resamples}
