@@ -41,9 +41,9 @@ def _gold(corpus: Path, split: str) -> tuple[list, list]:
     return documents, gold
 
 
-def _predicted(documents: list, split: str, model_dir: Path, progress: bool) -> list:
+def _predicted(documents: list, split: str, model_dir: Path, progress: bool, known_forms: bool = True) -> list:
     """The tagger's entities over the run-time tokens of the documents, as character spans."""
-    tagger = NerTagger(model_dir)
+    tagger = NerTagger(model_dir, known_forms=known_forms)
     predicted = []
     for document in tqdm(documents, desc=f"tagging {split}", unit="doc", disable=not progress):
         sentences = [s.tokens for s in document.sentences]
@@ -61,22 +61,26 @@ def _report(split: str, documents: list, gold: list, predicted: list) -> dict:
             "micro_all": micro.as_dict(), "micro_core": core.as_dict()}
 
 
-def evaluate(corpus: Path, split: str, model_dir: Path, progress: bool = True) -> dict:
+def evaluate(corpus: Path, split: str, model_dir: Path, progress: bool = True, known_forms: bool = True) -> dict:
     documents, gold = _gold(corpus, split)
-    return _report(split, documents, gold, _predicted(documents, split, model_dir, progress))
+    return {**_report(split, documents, gold, _predicted(documents, split, model_dir, progress, known_forms)),
+            "known_forms": known_forms}
 
 
-def compare(corpus: Path, split: str, model_a: Path, model_b: Path, progress: bool = True) -> dict:
+def compare(corpus: Path, split: str, model_a: tuple[Path, bool], model_b: tuple[Path, bool],
+            progress: bool = True) -> dict:
     """Both models' reports, and a paired bootstrap over documents of A's micro-F1 minus B's.
 
-    Dev has 39 documents: a gain whose interval includes 0 is not a reason to ship.
+    Each model is (folder, known_forms), so a folder can be compared with
+    itself with and without the known-form lookup. Dev has 39 documents: a gain
+    whose interval includes 0 is not a reason to ship.
     """
     documents, gold = _gold(corpus, split)  # read and tokenized once for both models
-    predicted_a = _predicted(documents, split, model_a, progress)
-    predicted_b = _predicted(documents, split, model_b, progress)
+    predicted_a = _predicted(documents, split, model_a[0], progress, known_forms=model_a[1])
+    predicted_b = _predicted(documents, split, model_b[0], progress, known_forms=model_b[1])
     doc_ids = [d.doc_id for d in documents]
-    return {"a": {"model": str(model_a), **_report(split, documents, gold, predicted_a)},
-            "b": {"model": str(model_b), **_report(split, documents, gold, predicted_b)},
+    return {"a": {"model": str(model_a[0]), "known_forms": model_a[1], **_report(split, documents, gold, predicted_a)},
+            "b": {"model": str(model_b[0]), "known_forms": model_b[1], **_report(split, documents, gold, predicted_b)},
             "a_minus_b": {key: paired_bootstrap(gold, predicted_a, predicted_b, labels, doc_ids)
                           for key, labels in (("micro_all", ner_corpus.LABELS),
                                               ("micro_core", ner_corpus.CORE_LABELS))}}
@@ -93,7 +97,8 @@ def format_comparison(comparison: dict) -> str:
 
 
 def format_report(report: dict) -> str:
-    lines = [f"NER-UK 2.0, split {report['split']} ({report['documents']} documents), strict character span + type",
+    lookup = "" if report.get("known_forms", True) else ", unknown words left unknown (--no-known-forms)"
+    lines = [f"NER-UK 2.0, split {report['split']} ({report['documents']} documents), strict character span + type{lookup}",
              f"{'label':<8}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}{'pred':>8}"]
     rows = list(report["per_label"].items()) + [("micro-13", report["micro_all"]), ("micro-4", report["micro_core"])]
     for label, s in rows:

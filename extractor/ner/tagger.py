@@ -15,6 +15,7 @@ from pathlib import Path
 
 from extractor.models import missing_model, model_path
 from extractor.ner import ensemble
+from extractor.ner.known_forms import alias_unknown
 from extractor.ner.charlm import BACKWARD_FILE, FORWARD_FILE
 from extractor.ner.score import spans_from_bioes
 from extractor.ner.train import MODEL_FILE, VECTORS_FILE
@@ -46,8 +47,11 @@ class TaggedSpan:
 
 
 class NerTagger:
-    def __init__(self, model_dir: Path = DEFAULT_MODEL_DIR, batch_size: int = 64):
+    def __init__(self, model_dir: Path = DEFAULT_MODEL_DIR, batch_size: int = 64, known_forms: bool = True):
+        """``known_forms``: look unknown words up as a known form of the same
+        lexeme (``extractor/ner/known_forms.py``); off gives stanza's plain lookup."""
         model_dir = Path(model_dir)
+        self.known_forms = known_forms
         for name in (MODEL_FILE, VECTORS_FILE):
             if not (model_dir / name).exists():
                 raise missing_model(model_dir / name, "NER model file", f"extractor train ner --out {model_dir}")
@@ -101,5 +105,9 @@ class NerTagger:
         """Per-token BIOES tags, as the tagger predicted them (for scoring)."""
         if not sentences:
             return []
+        if self.known_forms:
+            words = [word for sentence in sentences for word in sentence]
+            for trainer in self._ner.trainers:
+                alias_unknown(trainer.vocab["word"], words)
         document = self.pipeline.processors["tokenize"].process(sentences)
         return ensemble.predict(self._ner.trainers, self._ner.configs, document)

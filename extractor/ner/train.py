@@ -85,7 +85,7 @@ def build_vectors(config: TrainConfig, texts: list[str]) -> Path | None:
     sentences = vectors.sentences_for_vectors(texts)
     vec_txt = config.work_dir / "vectors.txt"
     size = vectors.train_vectors(sentences, vec_txt, dim=config.vector_dim, seed=config.seed,
-                                 method=config.vectors, min_count=1 if config.limit_docs else 2)
+                                 method=config.vectors)
     log.info("vectors: %s, %d words, dim %d", config.vectors, size, config.vector_dim)
     config.out.mkdir(parents=True, exist_ok=True)
     pretrain = config.out / VECTORS_FILE
