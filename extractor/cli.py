@@ -25,6 +25,11 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     ner.add_argument("--vectors", choices=["fasttext", "word2vec", "none"], default="fasttext", help="word vectors recipe (default: %(default)s)")
     ner.add_argument("--vectors-file", type=Path, default=None,
                      help="reuse this uk_vectors.pt instead of building vectors (taggers of one ensemble share it)")
+    ner.add_argument("--vocab-from", choices=["all", "unlabelled"], default="all",
+                     help="words the vectors keep: every word of their text, or only words of the unlabelled BRUK "
+                          "texts, so that training sentences have unknown words as often as new text (default: %(default)s)")
+    ner.add_argument("--known-forms-in-training", action="store_true",
+                     help="train with the known-form lookup for unknown words that tagging uses")
     ner.add_argument("--charlm", action="store_true",
                      help="also train forward/backward character language models and tag with them (no dev gain measured)")
     ner.add_argument("--charlm-epochs", type=int, default=6, help="epochs of each character language model (default: %(default)s)")
@@ -61,7 +66,8 @@ def _run_train_ner(args: argparse.Namespace) -> int:
     config = TrainConfig(corpus=args.corpus, out=args.out, bruk_texts=args.bruk_texts, work_dir=args.work_dir,
                          max_steps=args.max_steps, eval_interval=args.eval_interval,
                          early_stop_steps=args.early_stop_steps, seed=args.seed,
-                         vectors=args.vectors, vectors_file=args.vectors_file, charlm=args.charlm or args.charlm_dir is not None, charlm_epochs=args.charlm_epochs,
+                         vectors=args.vectors, vectors_file=args.vectors_file, vocab_from=args.vocab_from,
+                         known_forms_in_training=args.known_forms_in_training, charlm=args.charlm or args.charlm_dir is not None, charlm_epochs=args.charlm_epochs,
                          charlm_dir=args.charlm_dir, char_hidden_dim=args.char_hidden_dim,
                          threads=args.threads, limit_docs=args.limit_docs)
     train(config)

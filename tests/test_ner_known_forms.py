@@ -62,3 +62,38 @@ def test_the_tagger_looks_unknown_forms_up_only_when_asked(known_forms, shipped_
         assert stand_in != word and stand_in in shipped_vocab_words
         lemma = analyzer().parse(word)[0].normal_form
         assert lemma in {p.normal_form for p in analyzer().parse(stand_in)}
+
+
+def test_training_vectors_can_keep_only_unlabelled_words(tmp_path):
+    """--vocab-from unlabelled: vectors learn from all text but keep only the words of the unlabelled part."""
+    from extractor.ner.vectors import train_vectors
+
+    labelled = [["зеленський", "приїхав", "до", "києва"]] * 3
+    unlabelled = [["уряд", "приїхав", "до", "львова"]] * 3
+    out = tmp_path / "vectors.txt"
+    size = train_vectors(labelled + unlabelled, out, dim=8, epochs=1, keep={w for s in unlabelled for w in s})
+    words = {line.split()[0] for line in out.read_text(encoding="utf-8").splitlines()[1:]}
+    assert size == 4 and words == {"уряд", "приїхав", "до", "львова"}
+
+
+def test_training_vectors_learn_the_known_form_lookup(tmp_path):
+    """--known-forms-in-training: the training copy of the vectors maps unknown training words, the vectors stay."""
+    import json
+
+    import torch
+    from stanza.models.common.pretrain import Pretrain
+
+    from extractor.ner.train import with_known_forms
+    from extractor.ner.vectors import to_stanza_pretrain
+
+    vec_txt = tmp_path / "vectors.txt"
+    vec_txt.write_text("2 3\nобласті 0.1 0.2 0.3\nкиїв 0.4 0.5 0.6\n", encoding="utf-8")
+    to_stanza_pretrain(vec_txt, tmp_path / "vectors.pt")
+    data = tmp_path / "train.json"
+    data.write_text(json.dumps([[{"text": "Областю", "ner": "O"}, {"text": "Києві", "ner": "S-LOC"}]]),
+                    encoding="utf-8")
+    copy = with_known_forms(tmp_path / "vectors.pt", [data], tmp_path / "copy.pt")
+    original, aliased = Pretrain(str(tmp_path / "vectors.pt")), Pretrain(str(copy))
+    assert original.vocab.map(["областю", "києві"]) == [UNK_ID, UNK_ID]  # unknown to the vectors themselves
+    assert aliased.vocab.map(["областю", "києві"]) == aliased.vocab.map(["області", "київ"])
+    assert torch.equal(original.emb, aliased.emb) and len(aliased.vocab) == len(original.vocab)

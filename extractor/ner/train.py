@@ -37,6 +37,10 @@ class TrainConfig:
     vectors: str = "fasttext"  # fasttext | word2vec | none
     vector_dim: int = 100
     vectors_file: Path | None = None  # reuse this stanza pretrain file instead of building vectors
+    # "unlabelled": the vectors keep only words of the BRUK texts, so training
+    # sentences have unknown words about as often as new text does; "all": every word
+    vocab_from: str = "all"
+    known_forms_in_training: bool = False  # train with the known-form lookup the tagger uses at run time
     charlm: bool = False  # measured: no dev gain at 256 hidden units on 8M characters (MODEL_CARD.md)
     charlm_hidden_dim: int = 256
     charlm_epochs: int = 6
@@ -62,14 +66,17 @@ def prepare_data(config: TrainConfig) -> tuple[Path, Path]:
     return train_json, dev_json
 
 
-def raw_texts(config: TrainConfig) -> list[str]:
+def raw_texts(config: TrainConfig) -> tuple[list[str], list[str]]:
+    """(NER-UK training documents, BRUK texts), a few of each for smoke tests."""
     from extractor.ner import vectors
 
-    texts = vectors.raw_texts(config.corpus, config.bruk_texts)
-    return texts[:config.limit_docs] if config.limit_docs else texts
+    labelled, unlabelled = vectors.raw_texts(config.corpus, config.bruk_texts)
+    if config.limit_docs:
+        return labelled[:config.limit_docs], unlabelled[:config.limit_docs]
+    return labelled, unlabelled
 
 
-def build_vectors(config: TrainConfig, texts: list[str]) -> Path | None:
+def build_vectors(config: TrainConfig, labelled: list[str], unlabelled: list[str]) -> Path | None:
     if config.vectors == "none":
         return None
     if config.vectors_file:
@@ -82,15 +89,36 @@ def build_vectors(config: TrainConfig, texts: list[str]) -> Path | None:
         return pretrain
     from extractor.ner import vectors
 
-    sentences = vectors.sentences_for_vectors(texts)
+    unlabelled_sentences = vectors.sentences_for_vectors(unlabelled)
+    keep = {w for sentence in unlabelled_sentences for w in sentence} if config.vocab_from == "unlabelled" else None
     vec_txt = config.work_dir / "vectors.txt"
-    size = vectors.train_vectors(sentences, vec_txt, dim=config.vector_dim, seed=config.seed,
-                                 method=config.vectors)
+    size = vectors.train_vectors(vectors.sentences_for_vectors(labelled) + unlabelled_sentences, vec_txt,
+                                 dim=config.vector_dim, seed=config.seed, method=config.vectors, keep=keep)
     log.info("vectors: %s, %d words, dim %d", config.vectors, size, config.vector_dim)
     config.out.mkdir(parents=True, exist_ok=True)
     pretrain = config.out / VECTORS_FILE
     vectors.to_stanza_pretrain(vec_txt, pretrain)
     return pretrain
+
+
+def with_known_forms(pretrain: Path, data_files: list[Path], out: Path) -> Path:
+    """A copy of the vector file whose vocabulary also points the training data's
+    unknown words at known forms of their lexemes, so the tagger trains with the
+    lookup it tags with (``extractor/ner/known_forms.py``). The vectors are the same."""
+    import json
+
+    import torch
+    from stanza.models.common.pretrain import Pretrain
+
+    from extractor.ner.known_forms import alias_unknown
+
+    loaded = Pretrain(str(pretrain))
+    words = [token["text"] for path in data_files
+             for sentence in json.loads(path.read_text(encoding="utf-8")) for token in sentence]
+    aliased = alias_unknown(loaded.vocab, words)
+    torch.save({"vocab": loaded.vocab.state_dict(), "emb": loaded.emb}, out)
+    log.info("known forms: %d unknown training words point at a known form", aliased)
+    return out
 
 
 def build_charlms(config: TrainConfig, texts: list[str]) -> tuple[Path, Path] | None:
@@ -120,9 +148,9 @@ def train(config: TrainConfig) -> Path:
     # reading the raw texts (and shingling them against the test split) is only
     # worth it when vectors or character language models are built from them
     needs_texts = (config.vectors != "none" and not config.vectors_file) or (config.charlm and not config.charlm_dir)
-    texts = raw_texts(config) if needs_texts else []
-    pretrain = build_vectors(config, texts)
-    charlms = build_charlms(config, texts)
+    labelled, unlabelled = raw_texts(config) if needs_texts else ([], [])
+    pretrain = build_vectors(config, labelled, unlabelled)
+    charlms = build_charlms(config, labelled + unlabelled)
     save_dir = config.work_dir / "stanza"
     args = [
         "--mode", "train", "--shorthand", "uk_nerukr",
@@ -134,6 +162,9 @@ def train(config: TrainConfig) -> Path:
         "--hidden_dim", str(config.hidden_dim), "--char_hidden_dim", str(config.char_hidden_dim),
         "--log_step", "100", "--cpu",
     ]
+    if pretrain and config.known_forms_in_training:
+        # the model keeps this vocabulary (aliases included); uk_vectors.pt stays as built
+        pretrain = with_known_forms(pretrain, [train_json, dev_json], config.work_dir / "vectors_known_forms.pt")
     args += ["--wordvec_pretrain_file", str(pretrain)] if pretrain else ["--no_pretrain"]
     if charlms:
         args += ["--charlm", "--charlm_shorthand", "uk_extractor",

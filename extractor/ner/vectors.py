@@ -26,24 +26,26 @@ def _shingles(text: str, n: int = 8) -> set[int]:
     return {hash(tuple(words[i:i + n])) for i in range(len(words) - n + 1)}
 
 
-def raw_texts(ner_corpus: Path, bruk_texts: Path) -> list[str]:
-    """Raw texts for vector training, without any NER-UK dev or test document."""
+def raw_texts(ner_corpus: Path, bruk_texts: Path) -> tuple[list[str], list[str]]:
+    """Raw texts for vector training, without any NER-UK dev or test document:
+    (the NER-UK documents the tagger trains on, the BRUK texts)."""
     split = read_split(ner_corpus)
     trained_on, held_out = hold_out(split["train"])
     unseen_shingles: set[int] = set()
     for doc_id in held_out + split["test"]:
         unseen_shingles |= _shingles(find_document(ner_corpus, doc_id).read_text(encoding="utf-8"))
-    texts = [find_document(ner_corpus, d).read_text(encoding="utf-8") for d in trained_on]
-    skipped = 0
+    labelled = [find_document(ner_corpus, d).read_text(encoding="utf-8") for d in trained_on]
+    unlabelled, skipped = [], 0
     for path in sorted(Path(bruk_texts).rglob("*.txt")):
         text = path.read_text(encoding="utf-8", errors="replace")
         shingles = _shingles(text)
         if shingles and len(shingles & unseen_shingles) > 0.05 * len(shingles):
             skipped += 1
             continue
-        texts.append(text)
-    log.info("vector corpus: %d texts, %d BRUK files skipped as NER-UK dev or test documents", len(texts), skipped)
-    return texts
+        unlabelled.append(text)
+    log.info("vector corpus: %d NER-UK training documents, %d BRUK texts, %d BRUK files skipped as "
+             "NER-UK dev or test documents", len(labelled), len(unlabelled), skipped)
+    return labelled, unlabelled
 
 
 def sentences_for_vectors(texts: list[str]) -> list[list[str]]:
@@ -51,9 +53,10 @@ def sentences_for_vectors(texts: list[str]) -> list[list[str]]:
 
 
 def train_vectors(sentences: list[list[str]], out_txt: Path, dim: int = 100, min_count: int = 1,
-                  max_vocab: int = 100_000, seed: int = 1234, method: str = "fasttext", epochs: int = 10) -> int:
+                  max_vocab: int = 100_000, seed: int = 1234, method: str = "fasttext", epochs: int = 10,
+                  keep: set[str] | None = None) -> int:
     """Train vectors with gensim and write the ``max_vocab`` most frequent words
-    in word2vec text format; returns vocab size.
+    (of those in ``keep``, when given) in word2vec text format; returns vocab size.
 
     fastText (subword n-grams) gives useful vectors to words seen only a few
     times, which on a corpus of about a million words is most of them; so words
@@ -64,7 +67,7 @@ def train_vectors(sentences: list[list[str]], out_txt: Path, dim: int = 100, min
     cls = FastText if method == "fasttext" else Word2Vec
     model = cls(sentences=sentences, vector_size=dim, window=5, min_count=min_count, sg=1,
                 workers=2, seed=seed, epochs=epochs)
-    words = model.wv.index_to_key[:max_vocab]
+    words = [w for w in model.wv.index_to_key if keep is None or w in keep][:max_vocab]
     with open(out_txt, "w", encoding="utf-8") as out:
         out.write(f"{len(words)} {dim}\n")
         for word in words:
