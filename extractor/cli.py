@@ -133,9 +133,10 @@ def _add_evaluate(sub: argparse._SubParsersAction) -> None:
     ner.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled models/uk-ner)")
     ner.add_argument("--against", type=Path, default=None, metavar="MODEL_DIR",
                      help="also score this model folder, and bootstrap the difference over documents (is a gain real?)")
-    ner.add_argument("--no-known-forms", action="store_true",
-                     help="leave words the vectors lack unknown instead of using a known form of the same lexeme")
-    ner.add_argument("--against-no-known-forms", action="store_true",
+    ner.add_argument("--known-forms", choices=["model", "on", "off"], default="model",
+                     help="look words the vectors lack up as a known form of the same lexeme: as the model "
+                          "was trained, always, or never (default: %(default)s)")
+    ner.add_argument("--against-known-forms", choices=["model", "on", "off"], default="model",
                      help="the same for the --against model (--against the same folder measures the lookup itself)")
     ner.add_argument("--json", action="store_true", help="print JSON")
     ner.set_defaults(func=_run_evaluate_ner)
@@ -155,17 +156,21 @@ def _add_evaluate(sub: argparse._SubParsersAction) -> None:
     repair.set_defaults(func=_run_evaluate_repair)
 
 
+_KNOWN_FORMS = {"model": None, "on": True, "off": False}
+
+
 def _run_evaluate_ner(args: argparse.Namespace) -> int:
     from extractor.ner.evaluate import compare, evaluate, format_comparison, format_report, to_json
     from extractor.ner.tagger import DEFAULT_MODEL_DIR
 
     model_dir = args.model_dir or DEFAULT_MODEL_DIR
     if args.against:
-        comparison = compare(args.corpus, args.split, (model_dir, not args.no_known_forms),
-                             (args.against, not args.against_no_known_forms), progress=not args.json)
+        comparison = compare(args.corpus, args.split, (model_dir, _KNOWN_FORMS[args.known_forms]),
+                             (args.against, _KNOWN_FORMS[args.against_known_forms]), progress=not args.json)
         print(to_json(comparison) if args.json else format_comparison(comparison))
         return 0
-    report = evaluate(args.corpus, args.split, model_dir, progress=not args.json, known_forms=not args.no_known_forms)
+    report = evaluate(args.corpus, args.split, model_dir, progress=not args.json,
+                      known_forms=_KNOWN_FORMS[args.known_forms])
     print(to_json(report) if args.json else format_report(report))
     return 0
 

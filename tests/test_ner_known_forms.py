@@ -4,7 +4,7 @@ from stanza.models.common.pretrain import PretrainedWordVocab
 from stanza.models.common.vocab import UNK_ID
 
 from extractor.morphology.analyzer import analyzer
-from extractor.ner.known_forms import alias_unknown, known_form
+from extractor.ner.known_forms import alias_unknown, known_form, trained_with_known_forms
 from extractor.ner.tagger import DEFAULT_MODEL_DIR, NerTagger
 
 
@@ -39,6 +39,13 @@ def test_aliases_are_added_in_lower_case_and_never_chained():
     # an alias is not a form the vectors know, so it is never an answer itself
     assert known_form("областю", vocab) == vocab._unit2id["області"]
     assert vocab._id2unit[vocab._unit2id["києві"]] == "київ"
+    assert trained_with_known_forms(vocab) and not trained_with_known_forms(vocabulary(["області"]))
+
+
+def test_a_model_trained_without_the_lookup_tags_without_it():
+    """The shipped model was trained with plain lookups; the tagger follows the model unless told."""
+    assert not trained_with_known_forms(NerTagger(DEFAULT_MODEL_DIR, known_forms=False)._ner.trainers[0].vocab["word"])
+    assert not NerTagger(DEFAULT_MODEL_DIR).known_forms
 
 
 @pytest.fixture(scope="module")

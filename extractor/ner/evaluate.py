@@ -41,8 +41,10 @@ def _gold(corpus: Path, split: str) -> tuple[list, list]:
     return documents, gold
 
 
-def _predicted(documents: list, split: str, model_dir: Path, progress: bool, known_forms: bool = True) -> list:
-    """The tagger's entities over the run-time tokens of the documents, as character spans."""
+def _predicted(documents: list, split: str, model_dir: Path, progress: bool,
+               known_forms: bool | None = None) -> tuple[list, bool]:
+    """The tagger's entities over the run-time tokens of the documents, as character
+    spans, and whether it looked unknown words up as known forms."""
     tagger = NerTagger(model_dir, known_forms=known_forms)
     predicted = []
     for document in tqdm(documents, desc=f"tagging {split}", unit="doc", disable=not progress):
@@ -50,7 +52,7 @@ def _predicted(documents: list, split: str, model_dir: Path, progress: bool, kno
         for sentence, tags in zip(document.sentences, tagger.tag_bioes(sentences)):
             for a, b, label in spans_from_bioes(tags):
                 predicted.append((document.doc_id, sentence.offsets[a][0], sentence.offsets[b - 1][1], label))
-    return predicted
+    return predicted, tagger.known_forms
 
 
 def _report(split: str, documents: list, gold: list, predicted: list) -> dict:
@@ -61,26 +63,27 @@ def _report(split: str, documents: list, gold: list, predicted: list) -> dict:
             "micro_all": micro.as_dict(), "micro_core": core.as_dict()}
 
 
-def evaluate(corpus: Path, split: str, model_dir: Path, progress: bool = True, known_forms: bool = True) -> dict:
+def evaluate(corpus: Path, split: str, model_dir: Path, progress: bool = True,
+             known_forms: bool | None = None) -> dict:
     documents, gold = _gold(corpus, split)
-    return {**_report(split, documents, gold, _predicted(documents, split, model_dir, progress, known_forms)),
-            "known_forms": known_forms}
+    predicted, used = _predicted(documents, split, model_dir, progress, known_forms)
+    return {**_report(split, documents, gold, predicted), "known_forms": used}
 
 
-def compare(corpus: Path, split: str, model_a: tuple[Path, bool], model_b: tuple[Path, bool],
+def compare(corpus: Path, split: str, model_a: tuple[Path, bool | None], model_b: tuple[Path, bool | None],
             progress: bool = True) -> dict:
     """Both models' reports, and a paired bootstrap over documents of A's micro-F1 minus B's.
 
-    Each model is (folder, known_forms), so a folder can be compared with
+    Each model is (folder, known_forms: True, False or None for as trained), so a folder can be compared with
     itself with and without the known-form lookup. Dev has 39 documents: a gain
     whose interval includes 0 is not a reason to ship.
     """
     documents, gold = _gold(corpus, split)  # read and tokenized once for both models
-    predicted_a = _predicted(documents, split, model_a[0], progress, known_forms=model_a[1])
-    predicted_b = _predicted(documents, split, model_b[0], progress, known_forms=model_b[1])
+    predicted_a, used_a = _predicted(documents, split, model_a[0], progress, known_forms=model_a[1])
+    predicted_b, used_b = _predicted(documents, split, model_b[0], progress, known_forms=model_b[1])
     doc_ids = [d.doc_id for d in documents]
-    return {"a": {"model": str(model_a[0]), "known_forms": model_a[1], **_report(split, documents, gold, predicted_a)},
-            "b": {"model": str(model_b[0]), "known_forms": model_b[1], **_report(split, documents, gold, predicted_b)},
+    return {"a": {"model": str(model_a[0]), "known_forms": used_a, **_report(split, documents, gold, predicted_a)},
+            "b": {"model": str(model_b[0]), "known_forms": used_b, **_report(split, documents, gold, predicted_b)},
             "a_minus_b": {key: paired_bootstrap(gold, predicted_a, predicted_b, labels, doc_ids)
                           for key, labels in (("micro_all", ner_corpus.LABELS),
                                               ("micro_core", ner_corpus.CORE_LABELS))}}
@@ -97,7 +100,7 @@ def format_comparison(comparison: dict) -> str:
 
 
 def format_report(report: dict) -> str:
-    lookup = "" if report.get("known_forms", True) else ", unknown words left unknown (--no-known-forms)"
+    lookup = ", unknown words looked up as known forms" if report.get("known_forms") else ""
     lines = [f"NER-UK 2.0, split {report['split']} ({report['documents']} documents), strict character span + type{lookup}",
              f"{'label':<8}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}{'pred':>8}"]
     rows = list(report["per_label"].items()) + [("micro-13", report["micro_all"]), ("micro-4", report["micro_core"])]

@@ -8,6 +8,12 @@ pymorphy3 knows (or, for words outside its dictionary, guesses from the
 ending) the word's paradigm; the unknown form is looked up as the most
 frequent form of that paradigm that the vectors do know. The mapping is added
 to the tagger's vocabulary in memory only; the model files stay as they are.
+
+A tagger trained this way (``train ner --known-forms-in-training``) keeps the
+aliases of its training words in its vocabulary, which is how the tagger
+knows to look words up this way by default (``trained_with_known_forms``).
+Measured on the shipped model, which was trained without it, the lookup
+changes nothing (MODEL_CARD.md), so for such models it stays off.
 """
 from __future__ import annotations
 
@@ -27,6 +33,11 @@ def _spellings(form: str) -> set[str]:
 def _paradigm(word: str) -> tuple[tuple[str, ...], ...]:
     """The forms of each lexeme ``word`` may belong to, most likely lexeme first."""
     return tuple(tuple(f.word for f in parse.lexeme) for parse in parses(word))
+
+
+def trained_with_known_forms(vocab) -> bool:
+    """True when stanza's ``vocab`` holds aliases, i.e. its tagger was trained with this lookup."""
+    return any(vocab._id2unit[index] != word for word, index in vocab._unit2id.items())
 
 
 def _vectors_know(vocab, word: str) -> bool:

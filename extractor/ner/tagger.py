@@ -15,7 +15,7 @@ from pathlib import Path
 
 from extractor.models import missing_model, model_path
 from extractor.ner import ensemble
-from extractor.ner.known_forms import alias_unknown
+from extractor.ner.known_forms import alias_unknown, trained_with_known_forms
 from extractor.ner.charlm import BACKWARD_FILE, FORWARD_FILE
 from extractor.ner.score import spans_from_bioes
 from extractor.ner.train import MODEL_FILE, VECTORS_FILE
@@ -47,11 +47,11 @@ class TaggedSpan:
 
 
 class NerTagger:
-    def __init__(self, model_dir: Path = DEFAULT_MODEL_DIR, batch_size: int = 64, known_forms: bool = True):
-        """``known_forms``: look unknown words up as a known form of the same
-        lexeme (``extractor/ner/known_forms.py``); off gives stanza's plain lookup."""
+    def __init__(self, model_dir: Path = DEFAULT_MODEL_DIR, batch_size: int = 64, known_forms: bool | None = None):
+        """``known_forms``: look words the vectors lack up as a known form of the
+        same lexeme (``extractor/ner/known_forms.py``); None does so when the
+        model was trained that way, False gives stanza's plain lookup."""
         model_dir = Path(model_dir)
-        self.known_forms = known_forms
         for name in (MODEL_FILE, VECTORS_FILE):
             if not (model_dir / name).exists():
                 raise missing_model(model_dir / name, "NER model file", f"extractor train ner --out {model_dir}")
@@ -90,6 +90,9 @@ class NerTagger:
             raise RuntimeError(f"stanza loaded {len(self._ner.trainers)} of the {len(members)} taggers in {model_dir}")
         ensemble.check_same_tags(self._ner.trainers)
         self.members = len(members)
+        if known_forms is None:
+            known_forms = trained_with_known_forms(self._ner.trainers[0].vocab["word"])
+        self.known_forms = known_forms
 
     def tag(self, sentences: list[list[str]]) -> list[TaggedSpan]:
         """Entity spans over the given sentences (lists of token texts).
