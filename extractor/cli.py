@@ -25,6 +25,10 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     ner.add_argument("--vectors", choices=["fasttext", "word2vec", "none"], default="fasttext", help="word vectors recipe (default: %(default)s)")
     ner.add_argument("--vectors-file", type=Path, default=None,
                      help="reuse this uk_vectors.pt instead of building vectors (taggers of one ensemble share it)")
+    ner.add_argument("--vector-vocab", type=int, default=60000, help="most frequent words the vectors keep (default: %(default)s)")
+    ner.add_argument("--vector-min-count", type=int, default=2, help="fewest occurrences of a kept word (default: %(default)s)")
+    ner.add_argument("--vectors-without-dev", action="store_true",
+                     help="leave the dev documents out of the vectors' text too, so dev words are as new as a user's")
     ner.add_argument("--vocab-from", choices=["all", "unlabelled"], default="all",
                      help="words the vectors keep: every word of their text, or only words of the unlabelled BRUK "
                           "texts, so that training sentences have unknown words as often as new text (default: %(default)s)")
@@ -67,6 +71,8 @@ def _run_train_ner(args: argparse.Namespace) -> int:
                          max_steps=args.max_steps, eval_interval=args.eval_interval,
                          early_stop_steps=args.early_stop_steps, seed=args.seed,
                          vectors=args.vectors, vectors_file=args.vectors_file, vocab_from=args.vocab_from,
+                         vector_vocab=args.vector_vocab, vector_min_count=args.vector_min_count,
+                         vectors_without_dev=args.vectors_without_dev,
                          known_forms_in_training=args.known_forms_in_training, charlm=args.charlm or args.charlm_dir is not None, charlm_epochs=args.charlm_epochs,
                          charlm_dir=args.charlm_dir, char_hidden_dim=args.char_hidden_dim,
                          threads=args.threads, limit_docs=args.limit_docs)

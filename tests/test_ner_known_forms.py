@@ -95,7 +95,7 @@ def test_training_vectors_learn_the_known_form_lookup(tmp_path):
 
     vec_txt = tmp_path / "vectors.txt"
     vec_txt.write_text("2 3\nобласті 0.1 0.2 0.3\nкиїв 0.4 0.5 0.6\n", encoding="utf-8")
-    to_stanza_pretrain(vec_txt, tmp_path / "vectors.pt")
+    to_stanza_pretrain(vec_txt, tmp_path / "vectors.pt", max_vocab=10)
     data = tmp_path / "train.json"
     data.write_text(json.dumps([[{"text": "Областю", "ner": "O"}, {"text": "Києві", "ner": "S-LOC"}]]),
                     encoding="utf-8")

@@ -10,7 +10,8 @@ def test_training_writes_a_model_that_loads_and_predicts(tmp_path):
     code = main(["train", "ner", "--corpus", str(SHARED / "ner-uk-2.0"), "--bruk-texts", str(SHARED / "bruk" / "text"),
                  "--out", str(out), "--work-dir", str(tmp_path / "work"), "--max-steps", "20",
                  "--eval-interval", "10", "--limit-docs", "6", "--charlm", "--charlm-epochs", "1", "--threads", "1",
-                 "--vocab-from", "unlabelled", "--known-forms-in-training"])
+                 "--vectors-without-dev", "--vector-vocab", "100000", "--vocab-from", "unlabelled",
+                 "--known-forms-in-training"])
     assert code == 0
     for name in ("uk_ner.pt", "uk_vectors.pt", "uk_charlm_forward.pt", "uk_charlm_backward.pt"):
         assert (out / name).stat().st_size > 0, name

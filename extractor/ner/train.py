@@ -40,6 +40,9 @@ class TrainConfig:
     # "unlabelled": the vectors keep only words of the BRUK texts, so training
     # sentences have unknown words about as often as new text does; "all": every word
     vocab_from: str = "all"
+    vector_vocab: int = 60000  # the most frequent words kept
+    vector_min_count: int = 2
+    vectors_without_dev: bool = False  # leave the dev documents out of the vectors' text, as test is
     known_forms_in_training: bool = False  # train with the known-form lookup the tagger uses at run time
     charlm: bool = False  # measured: no dev gain at 256 hidden units on 8M characters (MODEL_CARD.md)
     charlm_hidden_dim: int = 256
@@ -70,7 +73,7 @@ def raw_texts(config: TrainConfig) -> tuple[list[str], list[str]]:
     """(NER-UK training documents, BRUK texts), a few of each for smoke tests."""
     from extractor.ner import vectors
 
-    labelled, unlabelled = vectors.raw_texts(config.corpus, config.bruk_texts)
+    labelled, unlabelled = vectors.raw_texts(config.corpus, config.bruk_texts, config.vectors_without_dev)
     if config.limit_docs:
         return labelled[:config.limit_docs], unlabelled[:config.limit_docs]
     return labelled, unlabelled
@@ -93,11 +96,13 @@ def build_vectors(config: TrainConfig, labelled: list[str], unlabelled: list[str
     keep = {w for sentence in unlabelled_sentences for w in sentence} if config.vocab_from == "unlabelled" else None
     vec_txt = config.work_dir / "vectors.txt"
     size = vectors.train_vectors(vectors.sentences_for_vectors(labelled) + unlabelled_sentences, vec_txt,
-                                 dim=config.vector_dim, seed=config.seed, method=config.vectors, keep=keep)
+                                 dim=config.vector_dim, seed=config.seed, method=config.vectors, keep=keep,
+                                 min_count=1 if config.limit_docs else config.vector_min_count,
+                                 max_vocab=config.vector_vocab)
     log.info("vectors: %s, %d words, dim %d", config.vectors, size, config.vector_dim)
     config.out.mkdir(parents=True, exist_ok=True)
     pretrain = config.out / VECTORS_FILE
-    vectors.to_stanza_pretrain(vec_txt, pretrain)
+    vectors.to_stanza_pretrain(vec_txt, pretrain, config.vector_vocab)
     return pretrain
 
 

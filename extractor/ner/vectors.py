@@ -1,12 +1,13 @@
 """Build the word vectors the NER tagger starts from, from raw Ukrainian text.
 
-Sources are the raw BRUK texts and the training documents of NER-UK 2.0 that
-the tagger trains on. The held-out dev documents, the test documents and BRUK
-files that share text with either are left out: the vectors then know dev
-words as rarely as they know a user's words, so dev scores predict run-time
-scores (with dev text in the vectors, dev entity words were out of vocabulary
-half as often as test ones: 14% against 28%). Words are lowercased because
-stanza looks pretrained vectors up in lower case.
+Sources are the raw BRUK texts and the training documents of NER-UK 2.0.
+Test documents and BRUK files that share text with them are always left out,
+so the test split stays unseen even as unlabelled text. With
+``without_dev`` the held-out dev documents are left out the same way: the
+vectors then know dev words as rarely as they know a user's words (with dev
+text in the vectors, dev entity words were out of vocabulary half as often as
+test ones: 14% against 28%). Words are lowercased because stanza looks
+pretrained vectors up in lower case.
 """
 from __future__ import annotations
 
@@ -26,11 +27,11 @@ def _shingles(text: str, n: int = 8) -> set[int]:
     return {hash(tuple(words[i:i + n])) for i in range(len(words) - n + 1)}
 
 
-def raw_texts(ner_corpus: Path, bruk_texts: Path) -> tuple[list[str], list[str]]:
-    """Raw texts for vector training, without any NER-UK dev or test document:
-    (the NER-UK documents the tagger trains on, the BRUK texts)."""
+def raw_texts(ner_corpus: Path, bruk_texts: Path, without_dev: bool = False) -> tuple[list[str], list[str]]:
+    """Raw texts for vector training, without any NER-UK test document (nor dev
+    document, ``without_dev``): (NER-UK training documents, BRUK texts)."""
     split = read_split(ner_corpus)
-    trained_on, held_out = hold_out(split["train"])
+    trained_on, held_out = hold_out(split["train"]) if without_dev else (split["train"], [])
     unseen_shingles: set[int] = set()
     for doc_id in held_out + split["test"]:
         unseen_shingles |= _shingles(find_document(ner_corpus, doc_id).read_text(encoding="utf-8"))
@@ -44,7 +45,7 @@ def raw_texts(ner_corpus: Path, bruk_texts: Path) -> tuple[list[str], list[str]]
             continue
         unlabelled.append(text)
     log.info("vector corpus: %d NER-UK training documents, %d BRUK texts, %d BRUK files skipped as "
-             "NER-UK dev or test documents", len(labelled), len(unlabelled), skipped)
+             "NER-UK %s documents", len(labelled), len(unlabelled), skipped, "dev or test" if without_dev else "test")
     return labelled, unlabelled
 
 
@@ -52,15 +53,14 @@ def sentences_for_vectors(texts: list[str]) -> list[list[str]]:
     return [[t.text.lower() for t in sentence] for text in texts for sentence in split_sentences(text)]
 
 
-def train_vectors(sentences: list[list[str]], out_txt: Path, dim: int = 100, min_count: int = 1,
-                  max_vocab: int = 100_000, seed: int = 1234, method: str = "fasttext", epochs: int = 10,
+def train_vectors(sentences: list[list[str]], out_txt: Path, dim: int = 100, min_count: int = 2,
+                  max_vocab: int = 60_000, seed: int = 1234, method: str = "fasttext", epochs: int = 10,
                   keep: set[str] | None = None) -> int:
     """Train vectors with gensim and write the ``max_vocab`` most frequent words
     (of those in ``keep``, when given) in word2vec text format; returns vocab size.
 
     fastText (subword n-grams) gives useful vectors to words seen only a few
-    times, which on a corpus of about a million words is most of them; so words
-    seen once are kept too (a word the vectors lack is an unknown word to the tagger).
+    times, which on a corpus of about a million words is most of them.
     """
     from gensim.models import FastText, Word2Vec
 
@@ -75,11 +75,12 @@ def train_vectors(sentences: list[list[str]], out_txt: Path, dim: int = 100, min
     return len(words)
 
 
-def to_stanza_pretrain(vec_txt: Path, out_pt: Path, max_vocab: int = 100_000) -> None:
+def to_stanza_pretrain(vec_txt: Path, out_pt: Path, max_vocab: int) -> None:
     """Convert word2vec text vectors into stanza's ``.pt`` pretrain file, in half precision.
 
-    Half precision halves the file (100,000 words: 40 MB -> 20 MB, inside the
-    50 MB budget); stanza copies the vectors into its float32 embedding.
+    Half precision halves the file (100,000 words: 40 MB -> 20 MB); stanza
+    copies the vectors into its float32 embedding, and the shipped tagger gave
+    the same tags on every dev document with its vectors halved.
     """
     import torch
     from stanza.models.common.pretrain import Pretrain
