@@ -104,3 +104,18 @@ def test_training_vectors_learn_the_known_form_lookup(tmp_path):
     assert original.vocab.map(["областю", "києві"]) == [UNK_ID, UNK_ID]  # unknown to the vectors themselves
     assert aliased.vocab.map(["областю", "києві"]) == aliased.vocab.map(["області", "київ"])
     assert torch.equal(original.emb, aliased.emb) and len(aliased.vocab) == len(original.vocab)
+
+
+def test_vectors_rebuilt_into_a_model_folder_replace_the_old_file(tmp_path):
+    """Rebuilding into a folder that already holds uk_vectors.pt writes the new vectors, not the old ones."""
+    from stanza.models.common.pretrain import Pretrain
+
+    from extractor.ner.vectors import to_stanza_pretrain
+
+    out = tmp_path / "uk_vectors.pt"
+    for words in (["старе"], ["нове", "слово"]):
+        vec_txt = tmp_path / "vectors.txt"
+        vec_txt.write_text(f"{len(words)} 2\n" + "".join(f"{w} 0.5 0.25\n" for w in words), encoding="utf-8")
+        to_stanza_pretrain(vec_txt, out, max_vocab=10)
+    rebuilt = Pretrain(str(out))
+    assert "нове" in rebuilt.vocab and "старе" not in rebuilt.vocab

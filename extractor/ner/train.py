@@ -112,16 +112,16 @@ def with_known_forms(pretrain: Path, data_files: list[Path], out: Path) -> Path:
     lookup it tags with (``extractor/ner/known_forms.py``). The vectors are the same."""
     import json
 
-    import torch
     from stanza.models.common.pretrain import Pretrain
 
     from extractor.ner.known_forms import alias_unknown
+    from extractor.ner.vectors import save_pretrain
 
     loaded = Pretrain(str(pretrain))
     words = [token["text"] for path in data_files
              for sentence in json.loads(path.read_text(encoding="utf-8")) for token in sentence]
     aliased = alias_unknown(loaded.vocab, words)
-    torch.save({"vocab": loaded.vocab.state_dict(), "emb": loaded.emb}, out)
+    save_pretrain(loaded.vocab, loaded.emb, out)
     log.info("known forms: %d unknown training words point at a known form", aliased)
     return out
 

@@ -82,9 +82,16 @@ def to_stanza_pretrain(vec_txt: Path, out_pt: Path, max_vocab: int) -> None:
     copies the vectors into its float32 embedding, and the shipped tagger gave
     the same tags on every dev document with its vectors halved.
     """
-    import torch
     from stanza.models.common.pretrain import Pretrain
 
-    pretrain = Pretrain(str(out_pt), str(vec_txt), max_vocab)
-    pretrain.load()  # reads the text file and saves the .pt as a side effect
-    torch.save({"vocab": pretrain.vocab.state_dict(), "emb": pretrain.emb.half()}, out_pt)
+    # no filename: given one, stanza would read an existing .pt there (a model
+    # folder being rebuilt) instead of the new text file
+    pretrain = Pretrain(vec_filename=str(vec_txt), max_vocab=max_vocab, save_to_file=False)
+    save_pretrain(pretrain.vocab, pretrain.emb.half(), out_pt)
+
+
+def save_pretrain(vocab, emb, out_pt: Path) -> None:
+    """Write stanza's pretrain format ourselves: ``Pretrain.save`` logs a failed write and carries on."""
+    import torch
+
+    torch.save({"vocab": vocab.state_dict(), "emb": emb}, out_pt)
