@@ -37,6 +37,7 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     ner.add_argument("--charlm", action="store_true",
                      help="also train forward/backward character language models and tag with them (no dev gain measured)")
     ner.add_argument("--charlm-epochs", type=int, default=6, help="epochs of each character language model (default: %(default)s)")
+    ner.add_argument("--charlm-hidden-dim", type=int, default=256, help="hidden units of each character language model (default: %(default)s)")
     ner.add_argument("--charlm-dir", type=Path, default=None,
                      help="reuse uk_charlm_forward.pt and uk_charlm_backward.pt from this folder instead of training them "
                           "(implies --charlm)")
@@ -44,8 +45,27 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
                      help="hidden units of the tagger's own character model (default: %(default)s)")
     ner.add_argument("--seed", type=int, default=1234, help="random seed (default: %(default)s)")
     ner.add_argument("--threads", type=int, default=2, help="CPU threads (default: %(default)s)")
+    ner.add_argument("--device", choices=["cpu", "cuda"], default="cpu", help="train on the CPU or a CUDA GPU (default: %(default)s)")
     ner.add_argument("--limit-docs", type=int, default=None, help="train on the first N documents only (smoke tests)")
     ner.set_defaults(func=_run_train_ner)
+    charlm = train.add_parser(
+        "charlm", help="train the forward/backward character language models alone",
+        description="Train stanza character language models on the raw text that `train ner` uses (BRUK plus the "
+                    "NER-UK training documents) and write uk_charlm_{forward,backward}.pt to --out, for "
+                    "`train ner --charlm-dir`. Big models want --device cuda.")
+    charlm.add_argument("--corpus", type=Path, default=SHARED / "ner-uk-2.0", help="NER-UK 2.0 folder (default: %(default)s)")
+    charlm.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="raw BRUK texts (default: %(default)s)")
+    charlm.add_argument("--out", type=Path, required=True, help="folder for the model files")
+    charlm.add_argument("--work-dir", type=Path, default=Path("build/charlm"), help="intermediate files (default: %(default)s)")
+    charlm.add_argument("--hidden-dim", type=int, default=1024, help="hidden units (default: %(default)s)")
+    charlm.add_argument("--epochs", type=int, default=20, help="epochs; the one with the best held-out perplexity is kept (default: %(default)s)")
+    charlm.add_argument("--direction", nargs="+", choices=["forward", "backward"], default=["forward", "backward"],
+                        help="which models to train (default: both, one after the other)")
+    charlm.add_argument("--device", choices=["cpu", "cuda"], default="cpu", help="(default: %(default)s)")
+    charlm.add_argument("--seed", type=int, default=1234, help="random seed (default: %(default)s)")
+    charlm.add_argument("--threads", type=int, default=2, help="CPU threads (default: %(default)s)")
+    charlm.add_argument("--limit-docs", type=int, default=None, help="train on the first N texts only (smoke tests)")
+    charlm.set_defaults(func=_run_train_charlm)
     pack = train.add_parser(
         "ner-pack", help="pack trained taggers into a shippable model folder (half precision)",
         description="Copy the taggers written by `extractor train ner` into one model folder with their vectors, "
@@ -74,9 +94,20 @@ def _run_train_ner(args: argparse.Namespace) -> int:
                          vector_vocab=args.vector_vocab, vector_min_count=args.vector_min_count,
                          vectors_without_dev=args.vectors_without_dev,
                          known_forms_in_training=args.known_forms_in_training, charlm=args.charlm or args.charlm_dir is not None, charlm_epochs=args.charlm_epochs,
-                         charlm_dir=args.charlm_dir, char_hidden_dim=args.char_hidden_dim,
+                         charlm_dir=args.charlm_dir, charlm_hidden_dim=args.charlm_hidden_dim,
+                         char_hidden_dim=args.char_hidden_dim, device=args.device,
                          threads=args.threads, limit_docs=args.limit_docs)
     train(config)
+    return 0
+
+
+def _run_train_charlm(args: argparse.Namespace) -> int:
+    from extractor.ner.train import TrainConfig, train_charlms
+
+    config = TrainConfig(corpus=args.corpus, out=args.out, bruk_texts=args.bruk_texts, work_dir=args.work_dir,
+                         seed=args.seed, charlm=True, charlm_hidden_dim=args.hidden_dim, charlm_epochs=args.epochs,
+                         device=args.device, threads=args.threads, limit_docs=args.limit_docs)
+    train_charlms(config, directions=tuple(args.direction))
     return 0
 
 

@@ -52,6 +52,7 @@ class TrainConfig:
     char_hidden_dim: int = 100  # the tagger's own character LSTM (stanza's default)
     batch_size: int = 32
     threads: int = 2
+    device: str = "cpu"  # "cuda" trains on a GPU; the shipped recipe is the CPU one
     limit_docs: int | None = None  # smoke tests train on a handful of documents
 
 
@@ -136,9 +137,24 @@ def build_charlms(config: TrainConfig, texts: list[str]) -> tuple[Path, Path] | 
         for name in (charlm.FORWARD_FILE, charlm.BACKWARD_FILE):
             shutil.copyfile(Path(config.charlm_dir) / name, config.out / name)
         return config.out / charlm.FORWARD_FILE, config.out / charlm.BACKWARD_FILE
+    forward, backward = train_charlms(config, texts)
+    return forward, backward
+
+
+def train_charlms(config: TrainConfig, texts: list[str] | None = None,
+                  directions: tuple[str, ...] = ("forward", "backward")) -> list[Path]:
+    """The character language models alone (``extractor train charlm``), into ``config.out``."""
+    from extractor.ner import charlm
+
+    import torch
+
+    torch.set_num_threads(config.threads)
+    if texts is None:
+        labelled, unlabelled = raw_texts(config)
+        texts = labelled + unlabelled
     started = time.time()
     models = charlm.train_both(texts, config.work_dir / "charlm", config.out, config.charlm_hidden_dim,
-                               config.charlm_epochs, config.seed)
+                               config.charlm_epochs, config.seed, config.device, directions)
     log.info("character language models trained in %.1f min", (time.time() - started) / 60)
     return models
 
@@ -165,8 +181,8 @@ def train(config: TrainConfig) -> Path:
         "--max_steps_no_improve", str(config.early_stop_steps),
         "--seed", str(config.seed), "--batch_size", str(config.batch_size),
         "--hidden_dim", str(config.hidden_dim), "--char_hidden_dim", str(config.char_hidden_dim),
-        "--log_step", "100", "--cpu",
-    ]
+        "--log_step", "100",
+    ] + (["--cpu"] if config.device == "cpu" else [])
     if pretrain and config.known_forms_in_training:
         # the model keeps this vocabulary (aliases included); uk_vectors.pt stays as built
         pretrain = with_known_forms(pretrain, [train_json, dev_json], config.work_dir / "vectors_known_forms.pt")
@@ -178,7 +194,13 @@ def train(config: TrainConfig) -> Path:
             # Fine-tuning only words the vectors know keeps the model under the 50 MB
             # budget with the charlms added (the per-word deltas were 16 MB of it).
             args += ["--emb_finetune_known_only"]
-    ner_tagger.main(args)
+    if charlms:
+        from extractor.ner.charlm_cache import cached_charlm_features
+
+        with cached_charlm_features():
+            ner_tagger.main(args)
+    else:
+        ner_tagger.main(args)
     config.out.mkdir(parents=True, exist_ok=True)
     model = config.out / MODEL_FILE
     shutil.copyfile(save_dir / MODEL_FILE, model)

@@ -1,0 +1,84 @@
+"""The training-time cache of character-LM features gives what stanza itself computes."""
+import pytest
+import torch
+from torch.nn.utils.rnn import pad_packed_sequence
+from stanza.models.common.char_model import CharacterLanguageModel
+from stanza.models.common.data import get_long_tensor, sort_all
+from stanza.models.ner.data import DataLoader
+
+from extractor.cli import main
+from extractor.ner.charlm_cache import cached_charlm_features
+
+from conftest import SHARED
+
+SENTENCES = [
+    ["Президент", "України", "Володимир", "Зеленський", "прибув", "до", "Києва", "."],
+    ["У", "Курській", "області", "тривають", "бої", "."],
+    ["КНДР", "відправила", "12", "тис.", "військових", "."],
+]
+
+
+@pytest.fixture(scope="module")
+def charlm(tmp_path_factory):
+    """A tiny forward model trained by `extractor train charlm` on a few real texts."""
+    tmp = tmp_path_factory.mktemp("charlm")
+    code = main(["train", "charlm", "--corpus", str(SHARED / "ner-uk-2.0"), "--bruk-texts", str(SHARED / "bruk" / "text"),
+                 "--out", str(tmp / "model"), "--work-dir", str(tmp / "work"), "--hidden-dim", "16", "--epochs", "1",
+                 "--limit-docs", "3", "--direction", "forward", "--threads", "1"])
+    assert code == 0
+    assert not (tmp / "model" / "uk_charlm_backward.pt").exists()
+    model = CharacterLanguageModel.load(str(tmp / "model" / "uk_charlm_forward.pt"), finetune=False)
+    model.eval()
+    return model
+
+
+def features(model, sentences):
+    """Word features per sentence, padded, as stanza's get_representation (or the cache) gives them."""
+    packed = model.get_representation(*batch(model, sentences))
+    return pad_packed_sequence(packed, batch_first=True)[0]
+
+
+def batch(model, sentences):
+    """Forward-LM inputs for these sentences, built by stanza's own NER batching code."""
+    vocab = model.char_vocab()
+    loader = DataLoader.__new__(DataLoader)
+    loader.vocab = {"char": vocab}
+    chars, _, offsets, _, lengths = loader.process_chars([[vocab.map(word) for word in s] for s in sentences])
+    (chars, offsets), orig_idx = sort_all([chars, offsets], lengths)
+    lengths = [len(c) for c in chars]
+    return get_long_tensor(chars, len(chars), pad_id=vocab.unit2id(" ")), offsets, lengths, orig_idx
+
+
+def test_cached_features_equal_stanzas_whatever_the_batch(charlm):
+    expected = features(charlm, SENTENCES)
+    # what the cache relies on: a sentence alone, with no neighbours, gets the features it gets in a batch
+    alone = features(charlm, SENTENCES[1:2])
+    with cached_charlm_features():
+        first = features(charlm, SENTENCES)
+        # the same sentences again, now served from the cache
+        again = features(charlm, SENTENCES)
+    assert torch.allclose(first, expected, atol=1e-6)
+    assert torch.equal(again, first)
+    assert torch.allclose(alone[0], expected[1][:alone.shape[1]], atol=1e-6)
+    assert len(charlm.__dict__["_extractor_sentence_cache"]) == len(SENTENCES)
+
+
+def test_cache_is_off_outside_the_block(charlm):
+    """Tagging never uses the cache: stanza's own method is back after the block."""
+    with cached_charlm_features():
+        pass
+    assert CharacterLanguageModel.get_representation.__module__ == "stanza.models.common.char_model"
+
+
+def test_cached_features_come_without_dropout(charlm):
+    """Computed in eval mode even when the tagger is training, like the features at tagging time."""
+    charlm.train()
+    try:
+        expected_model_state = charlm.training
+        with cached_charlm_features():
+            charlm.__dict__.pop("_extractor_sentence_cache", None)
+            cached = features(charlm, SENTENCES)
+        assert charlm.training == expected_model_state
+    finally:
+        charlm.eval()
+    assert torch.allclose(cached, features(charlm, SENTENCES), atol=1e-6)
