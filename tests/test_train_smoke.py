@@ -1,4 +1,6 @@
 """A few training steps on a tiny slice: the command writes a model that loads and predicts."""
+import torch
+
 from extractor.cli import main
 from extractor.ner.tagger import NerTagger
 
@@ -20,3 +22,12 @@ def test_training_writes_a_model_that_loads_and_predicts(tmp_path):
     assert not NerTagger(out, known_forms=False).known_forms
     tags = tagger.tag_bioes([["Володимир", "Зеленський", "у", "Києві", "."]])
     assert len(tags) == 1 and len(tags[0]) == 5
+
+    # packed for shipping: the character language models travel along, in half precision
+    packed = tmp_path / "packed"
+    assert main(["train", "ner-pack", str(out), "--out", str(packed)]) == 0
+    for name in ("uk_charlm_forward.pt", "uk_charlm_backward.pt"):
+        weights = torch.load(packed / name, map_location="cpu", weights_only=False)["model"]["state_dict"]
+        assert {t.dtype for t in weights.values() if t.is_floating_point()} == {torch.float16}, name
+        assert (packed / name).stat().st_size < (out / name).stat().st_size
+    assert len(NerTagger(packed).tag_bioes([["Володимир", "Зеленський", "у", "Києві", "."]])[0]) == 5

@@ -3,8 +3,9 @@
 Each member is the output folder of ``extractor train ner``; one member is a
 plain model, several make an ensemble. Members must be trained on the same
 vectors (``--vectors-file``), since the folder ships one vector file for all
-of them. Tagger weights are stored in half precision: that halves the file
-(the fine-tuned word-vector deltas are most of it) and stanza widens them back
+of them, and likewise one pair of character language models when they were
+trained with them (``--charlm-dir``). Tagger and character-LM weights are
+stored in half precision: that halves the files and stanza widens them back
 to 32 bits on loading; on the dev set the tags came out identical
 (MODEL_CARD.md).
 """
@@ -15,19 +16,44 @@ import logging
 import shutil
 from pathlib import Path
 
+from extractor.ner.charlm import BACKWARD_FILE, FORWARD_FILE
 from extractor.ner.tagger import member_name
 from extractor.ner.train import MODEL_FILE, VECTORS_FILE
 
 log = logging.getLogger(__name__)
 
 
+def _halved(value):
+    """The same checkpoint structure with every floating-point tensor in half precision."""
+    import torch
+
+    if isinstance(value, torch.Tensor):
+        return value.half() if value.is_floating_point() else value
+    if isinstance(value, dict):
+        return {key: _halved(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_halved(item) for item in value)
+    return value
+
+
 def _half_precision(source: Path, target: Path) -> None:
     import torch
 
-    checkpoint = torch.load(source, map_location="cpu", weights_only=False)
-    checkpoint["model"] = {name: (tensor.half() if tensor.is_floating_point() else tensor)
-                           for name, tensor in checkpoint["model"].items()}
-    torch.save(checkpoint, target)
+    torch.save(_halved(torch.load(source, map_location="cpu", weights_only=False)), target)
+
+
+def _same_files(members: list[Path], name: str, what: str, hint: str) -> Path | None:
+    """The first member's copy of ``name``, after checking every member has the same one (or none has it)."""
+    present = [m / name for m in members if (m / name).exists()]
+    if not present:
+        return None
+    if len(present) != len(members):
+        raise ValueError(f"{name}: only some members have it; members must be trained alike")
+    for other in present[1:]:
+        if not filecmp.cmp(present[0], other, shallow=False):
+            raise ValueError(f"{other} differs from {present[0]}: members must share one {what} "
+                             f"(train them with {hint})")
+    return present[0]
 
 
 def pack(members: list[Path], out: Path) -> list[Path]:
@@ -37,17 +63,17 @@ def pack(members: list[Path], out: Path) -> list[Path]:
         for name in (MODEL_FILE, VECTORS_FILE):
             if not (member / name).exists():
                 raise FileNotFoundError(f"{member / name}: not found; each member is a folder written by `extractor train ner`")
-    vectors = members[0] / VECTORS_FILE
-    for member in members[1:]:
-        if not filecmp.cmp(vectors, member / VECTORS_FILE, shallow=False):
-            raise ValueError(f"{member / VECTORS_FILE} differs from {vectors}: members must share one vector file "
-                             f"(train them with --vectors-file {vectors})")
+    vectors = _same_files(members, VECTORS_FILE, "vector file", f"--vectors-file {members[0] / VECTORS_FILE}")
+    charlms = [_same_files(members, name, "character language model", f"--charlm-dir {members[0]}")
+               for name in (FORWARD_FILE, BACKWARD_FILE)]
     if any(out.resolve() == m.resolve() for m in members):
         raise ValueError(f"{out}: the output folder must not be one of the members")
     out.mkdir(parents=True, exist_ok=True)
-    for stale in out.glob(MODEL_FILE.replace(".pt", "*.pt")):
-        stale.unlink()  # a smaller ensemble must not pick up members of a bigger one
+    for stale in [*out.glob(MODEL_FILE.replace(".pt", "*.pt")), out / FORWARD_FILE, out / BACKWARD_FILE]:
+        stale.unlink(missing_ok=True)  # neither a smaller ensemble nor a model without charlms may pick up old files
     shutil.copyfile(vectors, out / VECTORS_FILE)
+    for charlm in filter(None, charlms):
+        _half_precision(charlm, out / charlm.name)
     written = []
     for number, member in enumerate(members, 1):
         target = out / member_name(number)
