@@ -67,3 +67,10 @@ def test_models_folder_can_be_moved(tmp_path):
                             env={**os.environ, "EXTRACTOR_MODELS": str(tmp_path)})
     assert result.stdout.strip() == str(tmp_path / "uk-ner")
     assert "EXTRACTOR_MODELS" in result.stderr and "uk_ner.pt" in result.stderr
+
+
+def test_bundled_model_loading_leaves_torch_load_as_it_was(tagger):
+    """The bundled folder is read with torch's full unpickler (fast); that switch must not outlive loading."""
+    import torch
+
+    assert torch.load.__module__ == "torch.serialization"

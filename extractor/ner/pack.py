@@ -3,17 +3,18 @@
 Each member is the output folder of ``extractor train ner``; one member is a
 plain model, several make an ensemble. Members must be trained on the same
 vectors (``--vectors-file``), since the folder ships one vector file for all
-of them, and likewise one pair of character language models when they were
-trained with them (``--charlm-dir``). Tagger and character-LM weights are
-stored in half precision: that halves the files and stanza widens them back
-to 32 bits on loading; on the dev set the tags came out identical
-(MODEL_CARD.md).
+of them, and likewise one pair of character language models for the members
+trained with them (``--charlm-dir``); members trained without them may join
+(stanza ignores character-LM paths for a tagger that does not use them), and
+such a mixed ensemble is what ships (MODEL_CARD.md). Every weight (taggers,
+vectors, character LMs) is stored in half precision: that halves the files and
+stanza widens them back to 32 bits on loading; on the dev set the tags came
+out identical.
 """
 from __future__ import annotations
 
 import filecmp
 import logging
-import shutil
 from pathlib import Path
 
 from extractor.ner.charlm import BACKWARD_FILE, FORWARD_FILE
@@ -43,12 +44,10 @@ def _half_precision(source: Path, target: Path) -> None:
 
 
 def _same_files(members: list[Path], name: str, what: str, hint: str) -> Path | None:
-    """The first member's copy of ``name``, after checking every member has the same one (or none has it)."""
+    """The first copy of ``name`` among the members, after checking that every member that has one has the same."""
     present = [m / name for m in members if (m / name).exists()]
     if not present:
         return None
-    if len(present) != len(members):
-        raise ValueError(f"{name}: only some members have it; members must be trained alike")
     for other in present[1:]:
         if not filecmp.cmp(present[0], other, shallow=False):
             raise ValueError(f"{other} differs from {present[0]}: members must share one {what} "
@@ -71,7 +70,7 @@ def pack(members: list[Path], out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     for stale in [*out.glob(MODEL_FILE.replace(".pt", "*.pt")), out / FORWARD_FILE, out / BACKWARD_FILE]:
         stale.unlink(missing_ok=True)  # neither a smaller ensemble nor a model without charlms may pick up old files
-    shutil.copyfile(vectors, out / VECTORS_FILE)
+    _half_precision(vectors, out / VECTORS_FILE)
     for charlm in filter(None, charlms):
         _half_precision(charlm, out / charlm.name)
     written = []
