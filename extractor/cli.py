@@ -135,6 +135,9 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     extract.add_argument("--unsafe-csv", dest="safe_csv", action="store_false",
                          help="write CSV cells starting with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them as formulas)")
     extract.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled models/uk-ner)")
+    extract.add_argument("--fast-ner", action="store_true",
+                         help="tag with the first tagger of the NER ensemble only: about 6x faster NER, "
+                              "test F1 0.795 instead of 0.802 (see models/uk-ner/MODEL_CARD.md)")
     extract.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar on stderr")
     extract.set_defaults(func=_run_extract)
 
@@ -143,7 +146,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     from extractor.pipeline import Extractor
     from extractor.tables import build_tables
 
-    options = {"repair": args.repair, "only_uk": args.only_uk}
+    options = {"repair": args.repair, "only_uk": args.only_uk, "ner_members": 1 if args.fast_ner else None}
     if args.model_dir:
         options["ner_model_dir"] = args.model_dir
     extractor = Extractor(**options)

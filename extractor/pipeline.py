@@ -49,9 +49,11 @@ def segment(document: Document) -> None:
 
 class Extractor:
     def __init__(self, ner_model_dir: Path = DEFAULT_MODEL_DIR, lemma_model: Path = DEFAULT_LEMMA_MODEL,
-                 repair: bool = True, only_uk: bool = False, batch_docs: int = 32):
+                 repair: bool = True, only_uk: bool = False, batch_docs: int = 32, ner_members: int | None = None):
+        """``ner_members=1`` tags with the first tagger of the NER ensemble only:
+        about 6 times faster NER, at test F1 0.795 instead of 0.802 (MODEL_CARD.md)."""
         self.morphology = MorphTagger(lemma_model)
-        self.ner = NerTagger(ner_model_dir)
+        self.ner = NerTagger(ner_model_dir, members=ner_members)
         self.repair = repair
         self.only_uk = only_uk
         self.batch_docs = batch_docs

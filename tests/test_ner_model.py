@@ -74,3 +74,15 @@ def test_bundled_model_loading_leaves_torch_load_as_it_was(tagger):
     import torch
 
     assert torch.load.__module__ == "torch.serialization"
+
+
+def test_first_member_alone_tags_without_the_character_models(tagger):
+    """--fast-ner: the first tagger alone still finds the people and places, and differs from the ensemble
+    only in how many taggers it runs."""
+    fast = NerTagger(members=1)
+    assert tagger.members == 2 and fast.members == 1
+    sentence = ["Володимир", "Зеленський", "зустрівся", "з", "Олафом", "Шольцем", "у", "Берліні", "."]
+    labels = {(s.start, s.end, s.label) for s in fast.tag([sentence])}
+    assert (0, 2, "PERS") in labels and (7, 8, "LOC") in labels
+    with pytest.raises(ValueError, match="members"):
+        NerTagger(members=0)
