@@ -57,7 +57,8 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     charlm.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="raw BRUK texts (default: %(default)s)")
     charlm.add_argument("--out", type=Path, required=True, help="folder for the model files")
     charlm.add_argument("--work-dir", type=Path, default=Path("build/charlm"), help="intermediate files (default: %(default)s)")
-    charlm.add_argument("--hidden-dim", type=int, default=1024, help="hidden units (default: %(default)s)")
+    charlm.add_argument("--hidden-dim", type=int, default=512,
+                        help="hidden units; 512 is what the shipped model reads, and 1024 would not fit the 50 MB budget (default: %(default)s)")
     charlm.add_argument("--epochs", type=int, default=20, help="epochs; the one with the best held-out perplexity is kept (default: %(default)s)")
     charlm.add_argument("--direction", nargs="+", choices=["forward", "backward"], default=["forward", "backward"],
                         help="which models to train (default: both, one after the other)")
