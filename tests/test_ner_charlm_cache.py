@@ -1,4 +1,5 @@
-"""The training-time cache of character-LM features gives what stanza itself computes."""
+"""Our character-LM features (the training-time cache, and tagging without the
+next-character layer) equal what stanza itself computes."""
 import pytest
 import torch
 from torch.nn.utils.rnn import pad_packed_sequence
@@ -7,7 +8,9 @@ from stanza.models.common.data import get_long_tensor, sort_all
 from stanza.models.ner.data import DataLoader
 
 from extractor.cli import main
+from extractor.ner import charlm_features
 from extractor.ner.charlm_cache import cached_charlm_features
+from extractor.ner.tagger import DEFAULT_MODEL_DIR, NerTagger
 
 from conftest import SHARED
 
@@ -82,3 +85,24 @@ def test_cached_features_come_without_dropout(charlm):
     finally:
         charlm.eval()
     assert torch.allclose(cached, features(charlm, SENTENCES), atol=1e-6)
+
+
+@pytest.mark.parametrize("direction", ["forward", "backward"])
+def test_features_without_the_output_layer_equal_stanzas_on_the_shipped_models(direction):
+    model = CharacterLanguageModel.load(str(DEFAULT_MODEL_DIR / f"uk_charlm_{direction}.pt"), finetune=False)
+    model.eval()
+    inputs = batch(model, SENTENCES)
+    expected = pad_packed_sequence(model.get_representation(*inputs), batch_first=True)[0]
+    ours = pad_packed_sequence(charlm_features.word_features(model, *inputs), batch_first=True)[0]
+    assert ours.shape == expected.shape
+    assert torch.allclose(ours, expected, atol=1e-6)
+
+
+def test_tagger_reads_its_language_models_without_the_output_layer():
+    tagger = NerTagger(DEFAULT_MODEL_DIR)
+    models = [trainer.model for trainer in tagger._ner.trainers]
+    bound = [lm.get_representation.__func__ for m in models
+             for lm in (getattr(m, "charmodel_forward", None), getattr(m, "charmodel_backward", None)) if lm is not None]
+    assert bound == [charlm_features.word_features] * 2  # member 2's pair; member 1 reads none
+    # bound to these instances only: stanza's class keeps its own method
+    assert CharacterLanguageModel.get_representation.__module__ == "stanza.models.common.char_model"

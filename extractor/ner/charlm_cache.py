@@ -18,12 +18,12 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
+from extractor.ner import charlm_features
+
 
 def _sentence_features(model, chars, charoffsets, charlens) -> list:
     """Per-sentence word features for one (length-sorted) batch, from the cache
     where every sentence is already there, otherwise computed for the batch."""
-    import torch
-
     cache = model.__dict__.setdefault("_extractor_sentence_cache", {})
     rows = chars.cpu().numpy()
     keys = [(rows[i, :length].tobytes(), tuple(offsets))
@@ -31,11 +31,10 @@ def _sentence_features(model, chars, charoffsets, charlens) -> list:
     if any(key not in cache for key in keys):
         was_training = model.training
         model.eval()
-        with torch.no_grad():
-            output, _, _ = model.forward(chars, charlens)
+        states = charlm_features.hidden_states(model, chars, charlens)
         model.train(was_training)
         for i, (key, offsets) in enumerate(zip(keys, charoffsets)):
-            cache.setdefault(key, output[i, offsets])
+            cache.setdefault(key, states[i, offsets])
     return [cache[key] for key in keys]
 
 
@@ -48,10 +47,8 @@ def cached_charlm_features() -> Iterator[None]:
     original = model_class.get_representation
 
     def get_representation(self, chars, charoffsets, charlens, char_orig_idx):
-        # the same steps as stanza's own method after the LSTM: back to batch order, packed, padded
-        features = char_model.unsort(_sentence_features(self, chars, charoffsets, charlens), char_orig_idx)
-        packed = char_model.pack_sequence(features)
-        return char_model.pad_packed_sequence(packed, batch_first=True)[0] if self.pad else packed
+        return charlm_features.as_stanza_returns(self, _sentence_features(self, chars, charoffsets, charlens),
+                                                 char_orig_idx)
 
     model_class.get_representation = get_representation
     try:

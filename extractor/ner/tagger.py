@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractor.models import missing_model, model_path
-from extractor.ner import ensemble
+from extractor.ner import charlm_features, ensemble
 from extractor.ner.known_forms import alias_unknown, trained_with_known_forms
 from extractor.ner.charlm import BACKWARD_FILE, FORWARD_FILE
 from extractor.ner.score import spans_from_bioes
@@ -122,6 +122,8 @@ class NerTagger:
         if len(self._ner.trainers) != len(members):
             raise RuntimeError(f"stanza loaded {len(self._ner.trainers)} of the {len(members)} taggers in {model_dir}")
         ensemble.check_same_tags(self._ner.trainers)
+        for trainer in self._ner.trainers:  # the same features, a fifth faster
+            charlm_features.skip_output_layers(trainer.model)
         self.members = len(members)
         if known_forms is None:
             known_forms = trained_with_known_forms(self._ner.trainers[0].vocab["word"])
