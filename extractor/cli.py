@@ -43,6 +43,8 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
                           "(implies --charlm)")
     ner.add_argument("--char-hidden-dim", type=int, default=100,
                      help="hidden units of the tagger's own character model (default: %(default)s)")
+    ner.add_argument("--word-dropout", type=float, default=0.01,
+                     help="share of training words replaced by the unknown word (default: %(default)s)")
     ner.add_argument("--seed", type=int, default=1234, help="random seed (default: %(default)s)")
     ner.add_argument("--threads", type=int, default=2, help="CPU threads (default: %(default)s)")
     ner.add_argument("--device", choices=["cpu", "cuda"], default="cpu", help="train on the CPU or a CUDA GPU (default: %(default)s)")
@@ -96,7 +98,7 @@ def _run_train_ner(args: argparse.Namespace) -> int:
                          vectors_without_dev=args.vectors_without_dev,
                          known_forms_in_training=args.known_forms_in_training, charlm=args.charlm or args.charlm_dir is not None, charlm_epochs=args.charlm_epochs,
                          charlm_dir=args.charlm_dir, charlm_hidden_dim=args.charlm_hidden_dim,
-                         char_hidden_dim=args.char_hidden_dim, device=args.device,
+                         char_hidden_dim=args.char_hidden_dim, word_dropout=args.word_dropout, device=args.device,
                          threads=args.threads, limit_docs=args.limit_docs)
     train(config)
     return 0

@@ -13,10 +13,11 @@ def test_training_writes_a_model_that_loads_and_predicts(tmp_path):
                  "--out", str(out), "--work-dir", str(tmp_path / "work"), "--max-steps", "20",
                  "--eval-interval", "10", "--limit-docs", "6", "--charlm", "--charlm-epochs", "1", "--threads", "1",
                  "--vectors-without-dev", "--vector-vocab", "100000", "--vocab-from", "unlabelled",
-                 "--known-forms-in-training"])
+                 "--known-forms-in-training", "--word-dropout", "0.2"])
     assert code == 0
     for name in ("uk_ner.pt", "uk_vectors.pt", "uk_charlm_forward.pt", "uk_charlm_backward.pt"):
         assert (out / name).stat().st_size > 0, name
+    assert torch.load(out / "uk_ner.pt", map_location="cpu", weights_only=False)["config"]["word_dropout"] == 0.2
     tagger = NerTagger(out)
     assert tagger.known_forms  # trained with the known-form lookup, so it tags with it
     assert not NerTagger(out, known_forms=False).known_forms

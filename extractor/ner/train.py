@@ -50,6 +50,9 @@ class TrainConfig:
     charlm_dir: Path | None = None  # reuse uk_charlm_{forward,backward}.pt from here instead of training them
     hidden_dim: int = 256
     char_hidden_dim: int = 100  # the tagger's own character LSTM (stanza's default)
+    # share of words replaced by the unknown word during training (stanza's default);
+    # more makes a tagger lean on characters, as it must for words the vectors lack
+    word_dropout: float = 0.01
     batch_size: int = 32
     threads: int = 2
     device: str = "cpu"  # "cuda" trains on a GPU; the shipped recipe is the CPU one
@@ -181,6 +184,7 @@ def train(config: TrainConfig) -> Path:
         "--max_steps_no_improve", str(config.early_stop_steps),
         "--seed", str(config.seed), "--batch_size", str(config.batch_size),
         "--hidden_dim", str(config.hidden_dim), "--char_hidden_dim", str(config.char_hidden_dim),
+        "--word_dropout", str(config.word_dropout),
         "--log_step", "100",
     ] + (["--cpu"] if config.device == "cpu" else [])
     if pretrain and config.known_forms_in_training:
