@@ -139,7 +139,7 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
                          help="write CSV cells starting with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them as formulas)")
     extract.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled models/uk-ner)")
     extract.add_argument("--fast-ner", action="store_true",
-                         help="tag with the first tagger of the NER ensemble only: about 6x faster NER, "
+                         help="tag with the first tagger of the NER ensemble only: about 5x faster NER, "
                               "test F1 0.795 instead of 0.802 (see models/uk-ner/MODEL_CARD.md)")
     extract.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar on stderr")
     extract.set_defaults(func=_run_extract)

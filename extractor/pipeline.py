@@ -51,7 +51,7 @@ class Extractor:
     def __init__(self, ner_model_dir: Path = DEFAULT_MODEL_DIR, lemma_model: Path = DEFAULT_LEMMA_MODEL,
                  repair: bool = True, only_uk: bool = False, batch_docs: int = 32, ner_members: int | None = None):
         """``ner_members=1`` tags with the first tagger of the NER ensemble only:
-        about 6 times faster NER, at test F1 0.795 instead of 0.802 (MODEL_CARD.md)."""
+        about 5 times faster NER, at test F1 0.795 instead of 0.802 (MODEL_CARD.md)."""
         self.morphology = MorphTagger(lemma_model)
         self.ner = NerTagger(ner_model_dir, members=ner_members)
         self.repair = repair

@@ -79,7 +79,7 @@ class NerTagger:
         same lexeme (``extractor/ner/known_forms.py``); None does so when the
         model was trained that way, False gives stanza's plain lookup.
         ``members``: tag with only the first N taggers of an ensemble; with the
-        bundled model, 1 is about 6 times faster and a little less accurate
+        bundled model, 1 is about 5 times faster and a little less accurate
         (MODEL_CARD.md)."""
         if members is not None and members < 1:
             raise ValueError(f"members must be 1 or more, not {members}")
