@@ -62,6 +62,8 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     charlm.add_argument("--hidden-dim", type=int, default=512,
                         help="hidden units; 512 is what the shipped model reads, and 1024 would not fit the 50 MB budget (default: %(default)s)")
     charlm.add_argument("--epochs", type=int, default=20, help="epochs; the one with the best held-out perplexity is kept (default: %(default)s)")
+    charlm.add_argument("--dropout", type=float, default=0.05,
+                        help="dropout on the LSTM's input and output (stanza's default: %(default)s)")
     charlm.add_argument("--direction", nargs="+", choices=["forward", "backward"], default=["forward", "backward"],
                         help="which models to train (default: both, one after the other)")
     charlm.add_argument("--device", choices=["cpu", "cuda"], default="cpu", help="(default: %(default)s)")
@@ -109,6 +111,7 @@ def _run_train_charlm(args: argparse.Namespace) -> int:
 
     config = TrainConfig(corpus=args.corpus, out=args.out, bruk_texts=args.bruk_texts, work_dir=args.work_dir,
                          seed=args.seed, charlm=True, charlm_hidden_dim=args.hidden_dim, charlm_epochs=args.epochs,
+                         charlm_dropout=args.dropout,
                          device=args.device, threads=args.threads, limit_docs=args.limit_docs)
     train_charlms(config, directions=tuple(args.direction))
     return 0

@@ -27,10 +27,11 @@ def charlm(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("charlm")
     code = main(["train", "charlm", "--corpus", str(SHARED / "ner-uk-2.0"), "--bruk-texts", str(SHARED / "bruk" / "text"),
                  "--out", str(tmp / "model"), "--work-dir", str(tmp / "work"), "--hidden-dim", "16", "--epochs", "1",
-                 "--limit-docs", "3", "--direction", "forward", "--threads", "1"])
+                 "--limit-docs", "3", "--direction", "forward", "--threads", "1", "--dropout", "0.2"])
     assert code == 0
     assert not (tmp / "model" / "uk_charlm_backward.pt").exists()
     model = CharacterLanguageModel.load(str(tmp / "model" / "uk_charlm_forward.pt"), finetune=False)
+    assert model.args["char_dropout"] == 0.2  # the option reaches stanza's trainer
     model.eval()
     return model
 

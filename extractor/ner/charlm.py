@@ -38,7 +38,8 @@ def write_texts(texts: list[str], work_dir: Path, seed: int) -> tuple[Path, Path
 
 
 def train_direction(train_txt: Path, dev_txt: Path, out_file: Path, direction: str,
-                    hidden_dim: int, epochs: int, seed: int, cutoff: int = 5, device: str = "cpu") -> Path:
+                    hidden_dim: int, epochs: int, seed: int, cutoff: int = 5, device: str = "cpu",
+                    dropout: float = 0.05) -> Path:
     """Train one direction; stanza saves the epoch with the lowest dev perplexity.
 
     Stanza writes the model and a vocabulary file next to each other; both stay
@@ -51,6 +52,7 @@ def train_direction(train_txt: Path, dev_txt: Path, out_file: Path, direction: s
     charlm.main([
         "--train_file", str(train_txt), "--eval_file", str(dev_txt), "--direction", direction,
         "--shorthand", "uk_extractor", "--char_hidden_dim", str(hidden_dim), "--epochs", str(epochs),
+        "--char_dropout", str(dropout),
         # evaluate (and keep the best) after every epoch rather than only at the end
         "--eval_steps", "-1", "--cutoff", str(cutoff), "--seed", str(seed), "--report_steps", "50",
         "--save_dir", str(save_dir), "--save_name", out_file.name,
@@ -63,7 +65,8 @@ def train_direction(train_txt: Path, dev_txt: Path, out_file: Path, direction: s
 
 
 def train_both(texts: list[str], work_dir: Path, out_dir: Path, hidden_dim: int, epochs: int,
-               seed: int, device: str = "cpu", directions: tuple[str, ...] = ("forward", "backward")) -> list[Path]:
+               seed: int, device: str = "cpu", directions: tuple[str, ...] = ("forward", "backward"),
+               dropout: float = 0.05) -> list[Path]:
     """Train the given directions one after the other; returns their model files.
 
     ``directions`` lets the two directions train as two processes at once on a
@@ -71,5 +74,5 @@ def train_both(texts: list[str], work_dir: Path, out_dir: Path, hidden_dim: int,
     train_txt, dev_txt = write_texts(texts, work_dir, seed)
     cutoff = 5 if sum(len(t) for t in texts) > 1_000_000 else 1  # tiny smoke corpora keep every character
     files = {"forward": FORWARD_FILE, "backward": BACKWARD_FILE}
-    return [train_direction(train_txt, dev_txt, out_dir / files[d], d, hidden_dim, epochs, seed, cutoff, device)
+    return [train_direction(train_txt, dev_txt, out_dir / files[d], d, hidden_dim, epochs, seed, cutoff, device, dropout)
             for d in directions]

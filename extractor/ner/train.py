@@ -47,6 +47,7 @@ class TrainConfig:
     charlm: bool = False  # measured: no dev gain at 256 hidden units on 8M characters (MODEL_CARD.md)
     charlm_hidden_dim: int = 256
     charlm_epochs: int = 6
+    charlm_dropout: float = 0.05  # stanza's default; longer runs on little text may want more
     charlm_dir: Path | None = None  # reuse uk_charlm_{forward,backward}.pt from here instead of training them
     hidden_dim: int = 256
     char_hidden_dim: int = 100  # the tagger's own character LSTM (stanza's default)
@@ -157,7 +158,8 @@ def train_charlms(config: TrainConfig, texts: list[str] | None = None,
         texts = labelled + unlabelled
     started = time.time()
     models = charlm.train_both(texts, config.work_dir / "charlm", config.out, config.charlm_hidden_dim,
-                               config.charlm_epochs, config.seed, config.device, directions)
+                               config.charlm_epochs, config.seed, config.device, directions,
+                               dropout=config.charlm_dropout)
     log.info("character language models trained in %.1f min", (time.time() - started) / 60)
     return models
 
