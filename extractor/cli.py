@@ -11,6 +11,14 @@ from extractor.reading.sources import DEFAULT_MAX_CHARS
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
+def _probability(text: str) -> float:
+    """An argparse type for dropout rates, so a bad value fails before any training starts."""
+    value = float(text)
+    if not 0.0 <= value < 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not a probability in [0, 1)")
+    return value
+
+
 def _add_train(sub: argparse._SubParsersAction) -> None:
     train = sub.add_parser("train", help="train a model").add_subparsers(dest="what", required=True)
     ner = train.add_parser("ner", help="train the stanza NER tagger on NER-UK 2.0")
@@ -43,7 +51,7 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
                           "(implies --charlm)")
     ner.add_argument("--char-hidden-dim", type=int, default=100,
                      help="hidden units of the tagger's own character model (default: %(default)s)")
-    ner.add_argument("--word-dropout", type=float, default=0.01,
+    ner.add_argument("--word-dropout", type=_probability, default=0.01,
                      help="share of training words replaced by the unknown word (default: %(default)s)")
     ner.add_argument("--seed", type=int, default=1234, help="random seed (default: %(default)s)")
     ner.add_argument("--threads", type=int, default=2, help="CPU threads (default: %(default)s)")
@@ -62,7 +70,7 @@ def _add_train(sub: argparse._SubParsersAction) -> None:
     charlm.add_argument("--hidden-dim", type=int, default=512,
                         help="hidden units; 512 is what the shipped model reads, and 1024 would not fit the 50 MB budget (default: %(default)s)")
     charlm.add_argument("--epochs", type=int, default=20, help="epochs; the one with the best held-out perplexity is kept (default: %(default)s)")
-    charlm.add_argument("--dropout", type=float, default=0.05,
+    charlm.add_argument("--dropout", type=_probability, default=0.05,
                         help="dropout on the LSTM's input and output (stanza's default: %(default)s)")
     charlm.add_argument("--direction", nargs="+", choices=["forward", "backward"], default=["forward", "backward"],
                         help="which models to train (default: both, one after the other)")

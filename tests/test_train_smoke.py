@@ -1,4 +1,5 @@
 """A few training steps on a tiny slice: the command writes a model that loads and predicts."""
+import pytest
 import torch
 
 from extractor.cli import main
@@ -32,3 +33,12 @@ def test_training_writes_a_model_that_loads_and_predicts(tmp_path):
         assert {t.dtype for t in weights.values() if t.is_floating_point()} == {torch.float16}, name
         assert (packed / name).stat().st_size < (out / name).stat().st_size
     assert len(NerTagger(packed).tag_bioes([["Володимир", "Зеленський", "у", "Києві", "."]])[0]) == 5
+
+
+@pytest.mark.parametrize("command", [["train", "ner", "--word-dropout"], ["train", "charlm", "--out", "unused", "--dropout"]])
+def test_a_dropout_outside_0_to_1_is_refused_before_training(command, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(command + ["1.5", "--work-dir", str(tmp_path / "work")])
+    assert exit_info.value.code == 2
+    assert "1.5 is not a probability" in capsys.readouterr().err
+    assert not (tmp_path / "work").exists()  # nothing was started
