@@ -39,7 +39,7 @@ def write_texts(texts: list[str], work_dir: Path, seed: int) -> tuple[Path, Path
 
 def train_direction(train_txt: Path, dev_txt: Path, out_file: Path, direction: str,
                     hidden_dim: int, epochs: int, seed: int, cutoff: int = 5, device: str = "cpu",
-                    dropout: float = 0.05) -> Path:
+                    *, dropout: float) -> Path:
     """Train one direction; stanza saves the epoch with the lowest dev perplexity.
 
     Stanza writes the model and a vocabulary file next to each other; both stay
@@ -66,7 +66,7 @@ def train_direction(train_txt: Path, dev_txt: Path, out_file: Path, direction: s
 
 def train_both(texts: list[str], work_dir: Path, out_dir: Path, hidden_dim: int, epochs: int,
                seed: int, device: str = "cpu", directions: tuple[str, ...] = ("forward", "backward"),
-               dropout: float = 0.05) -> list[Path]:
+               *, dropout: float) -> list[Path]:
     """Train the given directions one after the other; returns their model files.
 
     ``directions`` lets the two directions train as two processes at once on a
@@ -74,5 +74,6 @@ def train_both(texts: list[str], work_dir: Path, out_dir: Path, hidden_dim: int,
     train_txt, dev_txt = write_texts(texts, work_dir, seed)
     cutoff = 5 if sum(len(t) for t in texts) > 1_000_000 else 1  # tiny smoke corpora keep every character
     files = {"forward": FORWARD_FILE, "backward": BACKWARD_FILE}
-    return [train_direction(train_txt, dev_txt, out_dir / files[d], d, hidden_dim, epochs, seed, cutoff, device, dropout)
+    return [train_direction(train_txt, dev_txt, out_dir / files[d], d, hidden_dim, epochs, seed, cutoff, device,
+                            dropout=dropout)
             for d in directions]

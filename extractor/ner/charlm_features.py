@@ -6,7 +6,7 @@ running the language model's whole forward pass, which ends in the layer that
 predicts the next character over the full character vocabulary at every
 position, and then throws those predictions away. At tagging time that
 wasted layer was a fifth of the NER time: on the BRUK benchmark text the
-shipped ensemble went from about 1,170 to 1,450 tokens/s without it, with
+shipped ensemble went from about 1,150 to 1,470 tokens/s without it, with
 every tag the same.
 
 ``word_features`` computes what stanza's ``get_representation`` returns,
