@@ -40,7 +40,8 @@ class Entity:
     sentence_id: int
     token_start: int  # token indices within the sentence: tokens[token_start:token_end]
     token_end: int
-    lemma: str = ""
+    lemma: str = ""  # the mention's dictionary form
+    canonical: str = ""  # the fuller name linking found for it ("Зеленський" -> "Володимир Зеленський"), if any
     country_code: str | None = None
     source: str = "ner"  # "ner" (stanza) or "gazetteer" (country rule)
 

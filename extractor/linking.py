@@ -2,10 +2,11 @@
 
 News names a person in full once ("Володимир Зеленський") and then by surname
 ("Зеленський") or with initials ("В. Зеленський"). Counting "who" needs those
-to be one entity, so a short PERS lemma takes the full lemma it abbreviates,
+to be one entity, so a short PERS mention is linked to the full name it abbreviates,
 but only when exactly one full name in the document fits: with "Петро
 Порошенко" and "Марина Порошенко" both present, "Порошенко" stays as it is.
-Only lemmas change; the mention text still points at what the document says.
+The mention keeps its own lemma; the full name goes into ``canonical``, which the
+tables show as the mention's lemma and group entities by.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def _abbreviates(short: list[str], full: list[str]) -> bool:
 
 
 def link_people(document) -> None:
-    """Pipeline component: give abbreviated PERS mentions the document's one matching full name."""
+    """Pipeline component: give PERS mentions the document's one matching full name as ``canonical``."""
     people = [e for e in document.entities if e.label == "PERS" and e.lemma]
     full_names = {}
     for entity in people:
@@ -43,4 +44,4 @@ def link_people(document) -> None:
         short = _words(entity.lemma)
         matches = {key for key, lemma in full_names.items() if _abbreviates(short, _words(lemma))}
         if len(matches) == 1:
-            entity.lemma = full_names[matches.pop()]
+            entity.canonical = full_names[matches.pop()]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from extractor.document import Token
 from extractor.morphology.analyzer import is_known, parses
+from extractor.text import has_latin
 
 NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
 INFLECTED_LABELS = {"PERS", "ORG", "LOC", "JOB", "MISC", "ART", "DOC"}
@@ -51,7 +52,7 @@ def _is_name(parse) -> bool:
 
 
 def _is_word(token: Token) -> bool:
-    return any(c.isalpha() for c in token.norm) and not any("a" <= c.lower() <= "z" for c in token.norm)
+    return any(c.isalpha() for c in token.norm) and not has_latin(token.norm)
 
 
 def _nominative(parse, extra: set[str] = frozenset()) -> str | None:
@@ -217,8 +218,11 @@ def _sentence_case_lowered(lemma: str, first: Token) -> str:
 
 
 def normalize_entities(document) -> None:
-    """Pipeline component: set ``lemma`` of every entity of ``document``."""
+    """Pipeline component: set ``lemma`` of every entity of ``document`` that has none yet
+    (place names got theirs from the countries step)."""
     for entity in document.entities:
+        if entity.lemma:
+            continue
         tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
         entity.lemma = normalize_entity(tokens, entity.label)
         if entity.token_start == 0 and entity.label in COMMON_NOUN_LABELS:

@@ -1,63 +1,103 @@
-"""The extractor: read -> clean -> tokenize -> morphology -> NER and rules -> normalize (and link names) -> tables.
+"""The extractor: an ordered list of named components over a batch of Documents.
 
     from extractor import Extractor
     ex = Extractor()                       # loads the bundled models once
     doc = ex("Текст новини ...")           # one Document
     tables = ex.extract(["news/", "a.txt"])  # pandas tables over many inputs
     tables.save("out", format="csv")
+
+Each component declares what it reads and what it writes on the Document,
+as spaCy's components do; ``Extractor.components`` is the order they run in
+(the README's "How it works" table is checked against it by a test). A
+component's exception turns that document, and only that one, into an error row.
 """
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from tqdm import tqdm
 
-from extractor.cleaning.boilerplate import body_bounds
 from extractor.cleaning.language import guess_language
-from extractor.cleaning.layout import read_layout
-from extractor.document import Document, Sentence, Token
+from extractor.document import Document
 from extractor.linking import link_people
-from extractor.morphology.tagger import DEFAULT_LEMMA_MODEL, MorphTagger
+from extractor.models import LEMMA_MODEL, NER_MODEL_DIR
+from extractor.morphology.tagger import MorphTagger
 from extractor.ner.component import add_entities
-from extractor.ner.tagger import DEFAULT_MODEL_DIR, NerTagger
+from extractor.ner.tagger import NerTagger
 from extractor.normalize import normalize_entities
 from extractor.reading import RawDocument, read_inputs
 from extractor.reading.sources import DEFAULT_MAX_CHARS
 from extractor.rules.countries import tag_countries
 from extractor.rules.quantities import add_quantities
+from extractor.segment import segment
 from extractor.tables import Tables, build_tables
-from extractor.tokenize import split_sentences
 
 log = logging.getLogger(__name__)
 
 
-def segment(document: Document) -> None:
-    """Find the body (title line included) and split it into sentences and tokens."""
-    layout = read_layout(document.text)
-    document.title = document.title or layout.title
-    document.source, document.published = layout.source, layout.published
-    start, end = body_bounds(document.text, layout.body_start)
-    document.body_start, document.body_end = start, end
-    regions = ([layout.title_span] if layout.title_span else []) + [(start, end)]
-    for region_start, region_end in regions:
-        for tokens in split_sentences(document.text[region_start:region_end]):
-            shifted = [Token(t.text, t.start + region_start, t.end + region_start) for t in tokens]
-            document.sentences.append(Sentence(len(document.sentences), shifted[0].start, shifted[-1].end, shifted))
+@dataclass(frozen=True)
+class Component:
+    """One step of the pipeline. ``run`` takes one document, or with ``batch``
+    the whole batch at once (NER tags all sentences of a batch in one call)."""
+    name: str
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    module: str  # where it lives, for the README
+    run: Callable
+    batch: bool = False
+
+
+def fail(document: Document, component: str, error: Exception) -> None:
+    """The one failure handler: the document becomes an error row naming its file and the step."""
+    log.warning("document %s: %s failed: %s", document.doc_id, component, error)
+    document.status, document.error = "error", f"{document.path or document.doc_id}: {component} failed: {error}"
+    document.sentences, document.entities, document.quantities = [], [], []
 
 
 class Extractor:
-    def __init__(self, ner_model_dir: Path = DEFAULT_MODEL_DIR, lemma_model: Path = DEFAULT_LEMMA_MODEL,
-                 repair: bool = True, only_uk: bool = False, batch_docs: int = 32, ner_members: int | None = None):
-        """``ner_members=1`` tags with the first tagger of the NER ensemble only:
-        about 5 times faster NER, at test F1 0.795 instead of 0.802 (MODEL_CARD.md)."""
+    def __init__(self, ner_model_dir: Path = NER_MODEL_DIR, lemma_model: Path = LEMMA_MODEL,
+                 repair: bool = True, only_uk: bool = False, batch_docs: int = 32, ner_members: int | None = None,
+                 device: str = "cpu"):
+        """``repair=False`` leaves scraping damage alone; ``only_uk`` skips documents that are not
+        mostly Ukrainian; ``device="cuda"`` tags entities on a GPU."""
         self.morphology = MorphTagger(lemma_model)
-        self.ner = NerTagger(ner_model_dir, members=ner_members)
-        self.repair = repair
+        self.ner = NerTagger(ner_model_dir, members=ner_members, device=device)
         self.only_uk = only_uk
         self.batch_docs = batch_docs
-        self._repairer = None
+        self.components = [
+            Component("language", ("text",), ("language", "status"), "extractor/cleaning/language.py",
+                      self._language),
+            Component("segment", ("text",), ("title", "source", "published", "sentences", "tokens"),
+                      "extractor/segment.py", segment),
+            *([Component("repair", ("tokens",), ("token.norm", "repaired_words"), "extractor/cleaning/repair.py",
+                         self._repairer())] if repair else []),
+            Component("morphology", ("token.norm",), ("token.lemma", "token.pos", "token.parse"),
+                      "extractor/morphology/", self.morphology),
+            Component("ner", ("token.norm",), ("entities",), "extractor/ner/",
+                      lambda documents: add_entities(documents, self.ner), batch=True),
+            Component("countries", ("entities", "token.parse"),
+                      ("entity.country_code", "entity.label", "entity.lemma of places", "entities from the gazetteer"),
+                      "extractor/rules/countries.py", tag_countries),
+            Component("normalize", ("entities", "token.parse"), ("entity.lemma",), "extractor/normalize.py",
+                      normalize_entities),
+            Component("linking", ("entity.lemma",), ("entity.canonical",), "extractor/linking.py", link_people),
+            Component("quantities", ("tokens", "entities"), ("quantities",), "extractor/rules/quantities.py",
+                      add_quantities),
+        ]
+
+    @staticmethod
+    def _repairer():
+        from extractor.cleaning.repair import Repairer
+
+        return Repairer()
+
+    def _language(self, document: Document) -> None:
+        document.language = guess_language(document.text)
+        if self.only_uk and document.language != "uk":
+            document.status, document.error = "skipped", f"language is {document.language}, not uk (--only-uk)"
 
     def __call__(self, text: str, doc_id: str = "doc") -> Document:
         """Analyse one text."""
@@ -65,52 +105,22 @@ class Extractor:
             raise TypeError(f"Extractor() takes a str, not {type(text).__name__}; use .extract() for files")
         return self.process([Document(doc_id, text)])[0]
 
-    def _repair(self, document: Document) -> None:
-        if self._repairer is None:
-            from extractor.cleaning.repair import Repairer
-            self._repairer = Repairer()
-        self._repairer(document)
-
     def process(self, documents: list[Document]) -> list[Document]:
-        """Run every component over ``documents`` (already read); failures become error documents."""
-        ready = []
-        for document in documents:
-            if document.status != "ok":
-                continue  # unreadable input: passes through as its error row
-            try:
-                document.language = guess_language(document.text)
-                if self.only_uk and document.language != "uk":
-                    document.status, document.error = "skipped", f"language is {document.language}, not uk (--only-uk)"
+        """Run every component over ``documents`` (already read), in order; failures become error documents."""
+        for component in self.components:
+            ready = [d for d in documents if d.status == "ok"]  # unreadable, failed and skipped ones pass through
+            if component.batch:
+                try:
+                    component.run(ready)
                     continue
-                segment(document)
-                if self.repair:
-                    self._repair(document)
-                self.morphology(document)
-                ready.append(document)
-            except Exception as error:  # one bad document must not sink the batch
-                log.exception("document %s failed", document.doc_id)
-                document.status, document.error = "error", f"{document.path or document.doc_id}: {error}"
-                document.sentences, document.entities = [], []
-        try:
-            add_entities(ready, self.ner)
-        except Exception:
-            # tag one by one so that only the document that breaks the tagger fails
+                except Exception:  # run one by one, so that only the document that breaks it fails
+                    for document in ready:
+                        document.entities = []
             for document in ready:
                 try:
-                    add_entities([document], self.ner)
-                except Exception as error:
-                    document.status, document.error = "error", f"{document.path or document.doc_id}: NER failed: {error}"
-        for document in ready:
-            if document.status != "ok":
-                continue
-            try:
-                normalize_entities(document)
-                tag_countries(document)
-                link_people(document)
-                add_quantities(document)
-            except Exception as error:
-                log.exception("document %s failed", document.doc_id)
-                document.status, document.error = "error", f"{document.path or document.doc_id}: {error}"
+                    component.run([document] if component.batch else document)
+                except Exception as error:  # one bad document must not sink the batch
+                    fail(document, component.name, error)
         return documents
 
     def iter_documents(self, inputs: Iterable[str | Path], text_column: str = "text", id_column: str | None = None,

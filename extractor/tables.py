@@ -48,7 +48,8 @@ def build_tables(documents: list[Document]) -> Tables:
     mentions, quantities, rows = [], [], []
     for d in documents:
         for e in d.entities:
-            mentions.append([d.doc_id, e.sentence_id, e.start, e.end, e.text, e.label, e.lemma, e.country_code,
+            mentions.append([d.doc_id, e.sentence_id, e.start, e.end, e.text, e.label, e.canonical or e.lemma,
+                             e.country_code,
                              _sentence_text(d, e.sentence_id)])
         for q in d.quantities:
             quantities.append([d.doc_id, q.sentence_id, q.start, q.end, q.text, q.value, q.low, q.high,

@@ -15,9 +15,10 @@ abbreviation and the next word is not capitalised, and always at a blank line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-APOSTROPHES = "'’ʼ`"
+from extractor.document import Token
+from extractor.text import APOSTROPHES
+
 _WORD = rf"[^\W_]+(?:[-{APOSTROPHES}][^\W_]+)*"
 _NUMBER = r"\d+(?:[.,:]\d+)*(?:-\d+(?:[.,]\d+)*)?"
 _ORDINAL = r"\d+-[^\W\d_]{1,3}(?![^\W_])"  # "14-й", "90-х", "2016-го"
@@ -35,13 +36,6 @@ TITLE_ABBREVIATIONS = frozenset("""
 м с смт сел вул просп пров пл бул ім проф акад доц ген полк кап лейт св о пан пані гр
 """.split())
 SENTENCE_END = frozenset({".", "!", "?", "…"})
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -71,12 +65,12 @@ def _ends_sentence(tokens: list[Token], i: int) -> bool:
     return nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "«\"„“-–—("
 
 
-def split_sentences(text: str) -> list[list[Token]]:
-    """Sentences of ``text`` as lists of tokens with offsets into ``text``."""
+def split_sentences(text: str, offset: int = 0) -> list[list[Token]]:
+    """Sentences of ``text`` as lists of tokens; offsets are into ``text``, plus ``offset``."""
     sentences: list[list[Token]] = []
     # paragraphs (blank-line or single newline separated lines) never share a sentence
     for paragraph in re.finditer(r"[^\n]+", text):
-        tokens = tokenize(paragraph.group(), paragraph.start())
+        tokens = tokenize(paragraph.group(), paragraph.start() + offset)
         current: list[Token] = []
         for i, token in enumerate(tokens):
             current.append(token)

@@ -3,6 +3,8 @@ import pytest
 
 from extractor.rules.countries import country_code, demonym_code
 
+from conftest import hand_built
+
 
 @pytest.mark.parametrize("sentence, surface, code", [
     ("Війська Росії відступили.", "Росії", "RU"),
@@ -13,10 +15,13 @@ from extractor.rules.countries import country_code, demonym_code
     ("Представники США прибули.", "США", "US"),
     ("Заява Японії була різкою.", "Японії", "JP"),
 ])
-def test_country_mentions_get_codes(extractor, sentence, surface, code):
-    document = extractor(sentence)
-    codes = {e.text: e.country_code for e in document.entities}
-    assert codes.get(surface) == code, [(e.text, e.label, e.lemma, e.country_code) for e in document.entities]
+@pytest.mark.parametrize("tagged_as", [None, "LOC", "ORG"])
+def test_country_mentions_get_codes(extractor, sentence, surface, code, tagged_as):
+    """Whether the tagger missed the name (the gazetteer finds it), called it a place, or an organisation."""
+    document = hand_built(extractor, sentence, [(surface, tagged_as)] if tagged_as else [])
+    found = [(e.text, e.label, e.country_code) for e in document.entities]
+    assert (surface, "LOC", code) in found
+    assert all(code for _, _, code in found)  # nothing else is taken for a country
 
 
 def test_gazetteer_uses_pycountry_names_and_news_forms():
@@ -29,11 +34,12 @@ def test_gazetteer_uses_pycountry_names_and_news_forms():
 
 @pytest.mark.parametrize("label", ["ORG", "PERS"])
 def test_a_country_the_tagger_called_something_else_becomes_a_place(extractor, label):
-    from extractor.rules.countries import tag_countries
+    document = hand_built(extractor, "Війська КНДР прибули до Курської області.",
+                          [("КНДР", label), ("Курської області", "LOC")])
+    assert [(e.text, e.label, e.lemma, e.country_code) for e in document.entities] == [
+        ("КНДР", "LOC", "КНДР", "KP"), ("Курської області", "LOC", "Курська область", None)]
 
-    document = extractor("Війська КНДР прибули до Курської області.")
-    korea = next(e for e in document.entities if e.text == "КНДР")
-    korea.label, korea.country_code = label, None  # as the tagger sometimes has it
-    tag_countries(document)
-    assert (korea.label, korea.country_code) == ("LOC", "KP")
-    assert sum(e.text == "КНДР" for e in document.entities) == 1
+
+def test_a_name_that_is_not_a_country_keeps_its_label(extractor):
+    document = hand_built(extractor, "Компанія Нафтогаз заявила про це.", [("Нафтогаз", "ORG")])
+    assert [(e.label, e.country_code) for e in document.entities] == [("ORG", None)]

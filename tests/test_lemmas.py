@@ -3,10 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.morphology import evaluate as lemma_eval
-from extractor.morphology.bruk import split_files
+from extractor_lab.morphology import evaluate as lemma_eval
+from extractor_lab.morphology.bruk import split_files
 from extractor.morphology.lemmas import LemmaModel
-from extractor.morphology.tagger import DEFAULT_LEMMA_MODEL
+from extractor.models import LEMMA_MODEL as DEFAULT_LEMMA_MODEL
 
 from conftest import SHARED
 

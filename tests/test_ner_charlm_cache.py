@@ -7,10 +7,11 @@ from stanza.models.common.char_model import CharacterLanguageModel
 from stanza.models.common.data import get_long_tensor, sort_all
 from stanza.models.ner.data import DataLoader
 
-from extractor.cli import main
+from extractor_lab.ner.charlm import train_both
 from extractor.ner import charlm_features
-from extractor.ner.charlm_cache import cached_charlm_features
-from extractor.ner.tagger import DEFAULT_MODEL_DIR, NerTagger
+from extractor_lab.ner.charlm_cache import cached_charlm_features
+from extractor.models import NER_MODEL_DIR as DEFAULT_MODEL_DIR
+from extractor.ner.tagger import NerTagger
 
 from conftest import SHARED
 
@@ -23,12 +24,10 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def charlm(tmp_path_factory):
-    """A tiny forward model trained by `extractor train charlm` on a few real texts."""
+    """A tiny forward model trained by the lab's charlm trainer on a few real texts."""
     tmp = tmp_path_factory.mktemp("charlm")
-    code = main(["train", "charlm", "--corpus", str(SHARED / "ner-uk-2.0"), "--bruk-texts", str(SHARED / "bruk" / "text"),
-                 "--out", str(tmp / "model"), "--work-dir", str(tmp / "work"), "--hidden-dim", "16", "--epochs", "1",
-                 "--limit-docs", "3", "--direction", "forward", "--threads", "1", "--dropout", "0.2"])
-    assert code == 0
+    texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "bruk" / "text" / "good").glob("*.txt"))[:3]]
+    train_both(texts, tmp / "work", tmp / "model", 16, 1, 1234, directions=("forward",), dropout=0.2)
     assert not (tmp / "model" / "uk_charlm_backward.pt").exists()
     model = CharacterLanguageModel.load(str(tmp / "model" / "uk_charlm_forward.pt"), finetune=False)
     assert model.args["char_dropout"] == 0.2  # the option reaches stanza's trainer

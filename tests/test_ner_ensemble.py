@@ -1,19 +1,20 @@
 """Ensembles of NER taggers: packing, loading and decoding several members together."""
 import pytest
 
-from extractor.cli import main
-from extractor.ner import corpus as ner_corpus
-from extractor.ner.pack import pack
-from extractor.ner.tagger import DEFAULT_MODEL_DIR, NerTagger
+from extractor_lab.cli import main
+from extractor_lab.ner import corpus as ner_corpus
+from extractor_lab.ner.pack import pack
+from extractor.models import NER_MODEL_DIR as DEFAULT_MODEL_DIR
+from extractor.ner.tagger import NerTagger
 
 from conftest import SHARED
 
 
 def _train_tiny(tmp_path, name, *extra):
     out = tmp_path / name
-    code = main(["train", "ner", "--corpus", str(SHARED / "ner-uk-2.0"), "--bruk-texts", str(SHARED / "bruk" / "text"),
-                 "--out", str(out), "--work-dir", str(tmp_path / f"work-{name}"), "--max-steps", "10",
-                 "--eval-interval", "10", "--limit-docs", "4", "--threads", "1", *extra])
+    code = main(["train", "ner", "--set", f"out={out}", "--set", f"work_dir={tmp_path / f'work-{name}'}",
+                 "--set", "max_steps=10", "--set", "eval_interval=10", "--set", "limit_docs=4", "--set", "threads=1",
+                 "--set", "silver=", *extra])
     assert code == 0
     return out
 
@@ -25,8 +26,8 @@ def corpus_sentences():
 
 
 def test_two_trained_members_pack_load_and_tag(tmp_path, corpus_sentences):
-    first = _train_tiny(tmp_path, "first")
-    second = _train_tiny(tmp_path, "second", "--seed", "99", "--vectors-file", str(first / "uk_vectors.pt"))
+    first = _train_tiny(tmp_path, "first", "--set", "vectors_file=")
+    second = _train_tiny(tmp_path, "second", "--set", "seed=99", "--set", f"vectors_file={first / 'uk_vectors.pt'}")
     files = pack([first, second], tmp_path / "ensemble")
     assert [f.name for f in files] == ["uk_ner.pt", "uk_ner_2.pt"]
     tagger = NerTagger(tmp_path / "ensemble")
@@ -36,7 +37,7 @@ def test_two_trained_members_pack_load_and_tag(tmp_path, corpus_sentences):
 
 
 def test_members_with_different_vectors_are_refused(tmp_path, capsys):
-    first = _train_tiny(tmp_path, "first")
+    first = _train_tiny(tmp_path, "first", "--set", "vectors_file=")
     other = tmp_path / "other"
     other.mkdir()
     (other / "uk_ner.pt").write_bytes((first / "uk_ner.pt").read_bytes())

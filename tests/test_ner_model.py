@@ -1,7 +1,8 @@
 """The shipped NER model: loads offline from models/ and tags people, places and organisations."""
 import pytest
 
-from extractor.ner.tagger import DEFAULT_MODEL_DIR, NerTagger
+from extractor.models import NER_MODEL_DIR as DEFAULT_MODEL_DIR
+from extractor.ner.tagger import NerTagger
 from extractor.tokenize import split_sentences
 
 
@@ -62,7 +63,7 @@ def test_models_folder_can_be_moved(tmp_path):
     import sys
 
     (tmp_path / "uk-ner").mkdir()
-    code = "from extractor.ner.tagger import DEFAULT_MODEL_DIR, NerTagger; print(DEFAULT_MODEL_DIR); NerTagger()"
+    code = "from extractor.models import NER_MODEL_DIR; from extractor.ner.tagger import NerTagger; print(NER_MODEL_DIR); NerTagger()"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={**os.environ, "EXTRACTOR_MODELS": str(tmp_path)})
     assert result.stdout.strip() == str(tmp_path / "uk-ner")

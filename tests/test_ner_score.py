@@ -1,4 +1,5 @@
-from extractor.ner.score import spans_from_bioes, strict_scores
+from extractor.ner.spans import spans_from_bioes
+from extractor_lab.ner.score import strict_scores
 
 
 def test_strict_scores_on_a_hand_built_example():
@@ -30,7 +31,7 @@ def _entities(docs, per_doc):
 
 
 def test_paired_bootstrap_of_identical_predictions_is_zero():
-    from extractor.ner.score import paired_bootstrap
+    from extractor_lab.ner.score import paired_bootstrap
 
     gold = _entities(20, 5)
     predicted = gold[::2] + [("d0", 90, 91, "PERS")]
@@ -40,7 +41,7 @@ def test_paired_bootstrap_of_identical_predictions_is_zero():
 
 
 def test_paired_bootstrap_sees_a_gain_in_every_document_as_certain():
-    from extractor.ner.score import paired_bootstrap
+    from extractor_lab.ner.score import paired_bootstrap
 
     gold = _entities(20, 5)
     better = [e for e in gold if e[1] < 4]   # 4 of 5 right in every document: F1 = 8/9
@@ -53,7 +54,7 @@ def test_paired_bootstrap_sees_a_gain_in_every_document_as_certain():
 
 
 def test_paired_bootstrap_of_a_gain_in_one_document_is_uncertain():
-    from extractor.ner.score import paired_bootstrap
+    from extractor_lab.ner.score import paired_bootstrap
 
     gold = _entities(20, 5)
     a = [e for e in gold if e[0] != "d0" or e[1] < 5]   # A: all right

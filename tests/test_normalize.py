@@ -3,7 +3,7 @@ import pytest
 
 from extractor.document import Document
 from extractor.normalize import normalize_entity
-from extractor.pipeline import segment
+from extractor.segment import segment
 
 
 @pytest.mark.parametrize("text, label, expected", [

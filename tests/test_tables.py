@@ -34,7 +34,7 @@ def test_offsets_round_trip_on_samples_and_the_real_article(extractor):
 
 
 def test_every_label_is_a_corpus_label(extractor):
-    from extractor.ner.corpus import LABELS
+    from extractor_lab.ner.corpus import LABELS
 
     tables = extractor.extract([SAMPLES])
     assert set(tables.mentions.label) <= set(LABELS)

@@ -1,5 +1,5 @@
 """The run-time tokenizer must cut text the way NER-UK 2.0 is cut, or the tagger loses accuracy."""
-from extractor.ner import corpus
+from extractor_lab.ner import corpus
 from extractor.tokenize import split_sentences, tokenize
 
 from conftest import SHARED

@@ -1,44 +1,45 @@
-"""A few training steps on a tiny slice: the command writes a model that loads and predicts."""
+"""The lab trains a tiny tagger from a recipe plus overrides; the product loads it and tags."""
+import json
+
 import pytest
 import torch
 
-from extractor.cli import main
 from extractor.ner.tagger import NerTagger
+from extractor_lab.cli import main
+from extractor_lab.ner.train import TrainConfig, load_config
 
-from conftest import SHARED
+from conftest import ROOT, SHARED
+
+SENTENCE = ["Володимир", "Зеленський", "у", "Києві", "."]
 
 
-def test_training_writes_a_model_that_loads_and_predicts(tmp_path):
+def test_training_with_silver_data_writes_a_model_that_loads_and_predicts(tmp_path):
+    silver = tmp_path / "silver.jsonl"
+    silver.write_text(json.dumps([{"text": w, "ner": t} for w, t in zip(SENTENCE, ["B-PERS", "E-PERS", "O", "S-LOC", "O"])],
+                                 ensure_ascii=False) + "\n", encoding="utf-8")
     out = tmp_path / "model"
-    code = main(["train", "ner", "--corpus", str(SHARED / "ner-uk-2.0"), "--bruk-texts", str(SHARED / "bruk" / "text"),
-                 "--out", str(out), "--work-dir", str(tmp_path / "work"), "--max-steps", "20",
-                 "--eval-interval", "10", "--limit-docs", "6", "--charlm", "--charlm-epochs", "1", "--threads", "1",
-                 "--vectors-without-dev", "--vector-vocab", "100000", "--vocab-from", "unlabelled",
-                 "--known-forms-in-training", "--word-dropout", "0.2"])
+    code = main(["train", "ner", "--set", f"out={out}", "--set", f"work_dir={tmp_path / 'work'}",
+                 "--set", "max_steps=20", "--set", "eval_interval=10", "--set", "limit_docs=6", "--set", "threads=1",
+                 "--set", f"silver={silver}", "--set", "vectors_file=", "--set", "gold_copies=3"])
     assert code == 0
-    for name in ("uk_ner.pt", "uk_vectors.pt", "uk_charlm_forward.pt", "uk_charlm_backward.pt"):
+    for name in ("uk_ner.pt", "uk_vectors.pt"):
         assert (out / name).stat().st_size > 0, name
-    assert torch.load(out / "uk_ner.pt", map_location="cpu", weights_only=False)["config"]["word_dropout"] == 0.2
-    tagger = NerTagger(out)
-    assert tagger.known_forms  # trained with the known-form lookup, so it tags with it
-    assert not NerTagger(out, known_forms=False).known_forms
-    tags = tagger.tag_bioes([["Володимир", "Зеленський", "у", "Києві", "."]])
+    train_sentences = json.loads((tmp_path / "work" / "train.json").read_text(encoding="utf-8"))
+    assert [w["text"] for w in train_sentences[-1]] == SENTENCE  # the silver sentence, after three copies of gold
+    assert len(train_sentences) % 3 == 1
+    tags = NerTagger(out).tag_bioes([SENTENCE])
     assert len(tags) == 1 and len(tags[0]) == 5
 
-    # packed for shipping: the character language models travel along, in half precision
-    packed = tmp_path / "packed"
-    assert main(["train", "ner-pack", str(out), "--out", str(packed)]) == 0
-    for name in ("uk_charlm_forward.pt", "uk_charlm_backward.pt"):
-        weights = torch.load(packed / name, map_location="cpu", weights_only=False)["model"]["state_dict"]
-        assert {t.dtype for t in weights.values() if t.is_floating_point()} == {torch.float16}, name
-        assert (packed / name).stat().st_size < (out / name).stat().st_size
-    assert len(NerTagger(packed).tag_bioes([["Володимир", "Зеленський", "у", "Києві", "."]])[0]) == 5
+
+def test_the_shipped_recipe_reads_and_overrides_are_typed():
+    config = load_config(ROOT / "extractor_lab" / "recipes" / "ner.toml", {"max_steps": "7", "out": "x"})
+    assert config.max_steps == 7 and str(config.out) == "x"
+    assert config.gold_copies >= 1 and all(str(p).endswith(".jsonl") for p in config.silver)
+    assert TrainConfig().max_steps == 12000  # what the recipe does not name keeps the one default
 
 
-@pytest.mark.parametrize("command", [["train", "ner", "--word-dropout"], ["train", "charlm", "--out", "unused", "--dropout"]])
-def test_a_dropout_outside_0_to_1_is_refused_before_training(command, tmp_path, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main(command + ["1.5", "--work-dir", str(tmp_path / "work")])
-    assert exit_info.value.code == 2
-    assert "1.5 is not a probability" in capsys.readouterr().err
-    assert not (tmp_path / "work").exists()  # nothing was started
+def test_an_unknown_setting_is_refused_before_training(tmp_path, capsys):
+    code = main(["train", "ner", "--set", "max_stpes=10", "--set", f"work_dir={tmp_path / 'work'}"])
+    assert code == 2
+    assert "max_stpes" in capsys.readouterr().err
+    assert not (tmp_path / "work").exists()

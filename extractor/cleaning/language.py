@@ -5,6 +5,8 @@ the other lacks (і ї є ґ vs. ы э ъ ё), which is enough for news-length t
 """
 from __future__ import annotations
 
+from extractor.text import is_latin
+
 UKRAINIAN_ONLY = set("іїєґІЇЄҐ")
 RUSSIAN_ONLY = set("ыэъёЫЭЪЁ")
 
@@ -17,7 +19,7 @@ def guess_language(text: str) -> str:
             cyrillic += 1
             uk += char in UKRAINIAN_ONLY
             ru += char in RUSSIAN_ONLY
-        elif "a" <= char.lower() <= "z":
+        elif is_latin(char):
             latin += 1
     if cyrillic + latin < 20:
         return "unknown" if cyrillic + latin == 0 else ("uk" if cyrillic >= latin else "en")

@@ -29,19 +29,16 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import zlib
-from collections import Counter
 from pathlib import Path
 
 from extractor.document import Document, Token
-from extractor.morphology.analyzer import is_known, parses, plain_apostrophes as apostrophes
-from extractor.models import missing_model, model_path
+from extractor.models import REPAIR_FREQUENCIES, missing_model
+from extractor.morphology.analyzer import is_known, parses
+from extractor.text import has_latin, plain_apostrophes as apostrophes
 
-DEFAULT_FREQUENCIES = model_path("repair", "uk_wordfreq.json.gz")
 # an apostrophe separates a consonant from я ю є ї: "м'ясо", "з'явився", "під'їзд"
 APOSTROPHE_AFTER = set("бпвмфрзднтжкгхсчшцБПВМФРЗДНТЖКГХСЧШЦ")
 APOSTROPHE_BEFORE = set("яюєїЯЮЄЇ")
-WORD = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*")
 MIN_EVIDENCE = 25  # times a restored spelling must occur in BRUK to replace a dictionary word
 COMPOUND_EVIDENCE = 2  # times each part of an unseen hyphenated compound must occur in BRUK
 MAX_WORD = 40  # longer tokens are not tried at all
@@ -83,38 +80,10 @@ def candidates(word: str) -> list[str]:
     return found
 
 
-def held_out(path: Path, every: int = 10) -> bool:
-    """BRUK texts kept out of the frequency list, for measuring repair (same split as the lemma files)."""
-    return zlib.crc32(f"{path.stem}.xml".encode()) % every == 0
-
-
-def count_words(texts_folder: Path) -> tuple[Counter, Counter]:
-    """(all occurrences, capitalized occurrences) per lower-cased word of the training BRUK texts."""
-    counts: Counter = Counter()
-    capitalized: Counter = Counter()
-    for path in sorted(Path(texts_folder).rglob("*.txt")):
-        if held_out(path):
-            continue
-        for word in WORD.findall(path.read_text(encoding="utf-8", errors="replace")):
-            key = apostrophes(word.lower())
-            counts[key] += 1
-            capitalized[key] += word[:1].isupper()
-    return counts, capitalized
-
-
-def save_frequencies(counts: Counter, capitalized: Counter, path: Path, min_count: int = 2) -> None:
-    """Words seen at least ``min_count`` times, and those written with a capital at least half the time."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    kept = {w: n for w, n in sorted(counts.items()) if n >= min_count}
-    names = sorted(w for w, n in kept.items() if capitalized[w] >= 0.5 * n)
-    with gzip.open(path, "wt", encoding="utf-8") as out:
-        json.dump({"counts": kept, "capitalized": names}, out, ensure_ascii=False, separators=(",", ":"))
-
-
 class Repairer:
     """Pipeline component: set ``token.norm`` for damaged words and count them."""
 
-    def __init__(self, frequencies: Path = DEFAULT_FREQUENCIES):
+    def __init__(self, frequencies: Path = REPAIR_FREQUENCIES):
         if not Path(frequencies).exists():
             raise missing_model(Path(frequencies), "word frequencies", "extractor train repair")
         with gzip.open(frequencies, "rt", encoding="utf-8") as src:
@@ -165,7 +134,7 @@ class Repairer:
         # words, and the search below grows with the square of the length
         if 3 <= len(word) <= MAX_WORD and word.isalpha():
             fixed = _case_boundary(word)
-            if fixed is None and not any("a" <= c.lower() <= "z" for c in word):
+            if fixed is None and not has_latin(word):
                 fixed = self._choose(word)
         if fixed and fixed[:1] == "є" and apostrophes(fixed.lower()) in self.capitalized:
             fixed = "Є" + fixed[1:]  # "вропі" -> "Європі": the lost letter was the name's capital

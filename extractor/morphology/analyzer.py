@@ -5,6 +5,8 @@ from functools import lru_cache
 
 import pymorphy3
 
+from extractor.text import plain_apostrophes
+
 _ANALYZER: pymorphy3.MorphAnalyzer | None = None
 
 
@@ -13,14 +15,6 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     if _ANALYZER is None:
         _ANALYZER = pymorphy3.MorphAnalyzer(lang="uk")
     return _ANALYZER
-
-
-APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
-
-
-def plain_apostrophes(word: str) -> str:
-    """News uses ’ and ʼ; the dictionary spells the apostrophe as '."""
-    return word.translate(APOSTROPHES)
 
 
 @lru_cache(maxsize=200_000)

@@ -11,23 +11,22 @@ hand-disambiguated BRUK files, in order of preference:
    BRUK and how often their part of speech goes with the word's last letters.
 
 It is stored as one gzipped JSON file in ``models/`` and rebuilt with
-``extractor train lemmas``.
+``extractor-lab train lemmas`` (``extractor_lab/morphology/learn_lemmas.py``).
 """
 from __future__ import annotations
 
 import gzip
 import json
 import math
-from collections import Counter, defaultdict
 from pathlib import Path
 
-from extractor.morphology.analyzer import parses, plain_apostrophes
-from extractor.morphology.bruk import read_sentences
+from extractor.morphology.analyzer import parses
+from extractor.text import plain_apostrophes
 
 SUFFIX_LEN = 3
 
 
-def _suffix(form: str) -> str:
+def suffix_of(form: str) -> str:
     return form[-SUFFIX_LEN:]
 
 
@@ -40,43 +39,7 @@ class LemmaModel:
         self.suffix_pos = suffix_pos
         self._unseen_cache: dict[str, str] = {}
 
-    # -- learning -----------------------------------------------------------
-    @classmethod
-    def learn(cls, files: list[Path], min_context: int = 2) -> "LemmaModel":
-        form_lemmas: dict[str, Counter] = defaultdict(Counter)
-        pair_lemmas: dict[tuple[str, str], Counter] = defaultdict(Counter)
-        lemma_counts: Counter = Counter()
-        suffix_pos: dict[str, Counter] = defaultdict(Counter)
-        for path in files:
-            for sentence in read_sentences(path):
-                previous = "<s>"
-                for token in sentence:
-                    form, lemma = plain_apostrophes(token.text.lower()), plain_apostrophes(token.lemma.lower())
-                    if token.scored:
-                        form_lemmas[form][lemma] += 1
-                        pair_lemmas[(previous, form)][lemma] += 1
-                        lemma_counts[lemma] += 1
-                        pos = next((p.tag.POS for p in parses(form) if p.normal_form == lemma), None)
-                        if pos:
-                            suffix_pos[_suffix(form)][pos] += 1
-                    previous = form
-        forms = {f: c.most_common(1)[0][0] for f, c in form_lemmas.items()}
-        context = {}
-        for (previous, form), counts in pair_lemmas.items():
-            lemma, count = counts.most_common(1)[0]
-            if lemma != forms[form] and count >= min_context and count > counts[forms[form]]:
-                context[f"{previous} {form}"] = lemma
-        # forms whose lemma pymorphy3's first parse gets right anyway need no entry
-        forms = {f: l for f, l in forms.items() if _first_lemma(f) != l}
-        return cls(forms, context, dict(lemma_counts), {s: dict(c) for s, c in suffix_pos.items()})
-
     # -- storage ------------------------------------------------------------
-    def save(self, path: Path) -> None:
-        data = {"forms": self.forms, "context": self.context, "lemma_counts": self.lemma_counts,
-                "suffix_pos": self.suffix_pos}
-        with gzip.open(path, "wt", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
-
     @classmethod
     def load(cls, path: Path) -> "LemmaModel":
         try:
@@ -108,14 +71,14 @@ class LemmaModel:
         word = plain_apostrophes(word)
         if not candidates:
             return None
-        counts = self.suffix_pos.get(_suffix(word.lower()), {})
+        counts = self.suffix_pos.get(suffix_of(word.lower()), {})
         return max(candidates, key=lambda p: counts.get(p.tag.POS, 0))
 
     def _rank_parses(self, form: str) -> str:
         candidates = parses(form)
         if not candidates:
             return form
-        pos_counts = self.suffix_pos.get(_suffix(form), {})
+        pos_counts = self.suffix_pos.get(suffix_of(form), {})
         total = sum(pos_counts.values()) or 1
 
         def score(parse) -> float:
@@ -123,8 +86,3 @@ class LemmaModel:
                     + 2 * math.log((pos_counts.get(parse.tag.POS, 0) + 0.5) / total))
 
         return max(candidates, key=score).normal_form
-
-
-def _first_lemma(form: str) -> str:
-    candidates = parses(form)
-    return candidates[0].normal_form if candidates else form

@@ -5,10 +5,8 @@ from pathlib import Path
 
 from extractor.document import Document
 from extractor.morphology.lemmas import LemmaModel
-from extractor.models import missing_model, model_path
-
-DEFAULT_LEMMA_MODEL = model_path("lemmas", "uk_lemmas.json.gz")
-
+from extractor.models import LEMMA_MODEL, missing_model
+from extractor.text import has_latin
 
 def coarse_pos(text: str) -> str | None:
     """Part of speech for tokens that are not Ukrainian words."""
@@ -16,13 +14,13 @@ def coarse_pos(text: str) -> str | None:
         return "PUNCT"
     if not any(c.isalpha() for c in text):
         return "NUM"
-    if any("a" <= c.lower() <= "z" for c in text):
+    if has_latin(text):
         return "LATN"
     return None
 
 
 class MorphTagger:
-    def __init__(self, model_path: Path = DEFAULT_LEMMA_MODEL):
+    def __init__(self, model_path: Path = LEMMA_MODEL):
         if not Path(model_path).exists():
             raise missing_model(Path(model_path), "lemma model", "extractor train lemmas")
         self.model = LemmaModel.load(model_path)

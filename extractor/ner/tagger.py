@@ -10,32 +10,28 @@ from __future__ import annotations
 import json
 import logging
 import tempfile
+import types
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractor.models import missing_model, model_path
+from extractor.models import NER_CHARLM_FILES, NER_MODEL_DIR, NER_TAGGER_FILE, NER_VECTORS_FILE, missing_model
 from extractor.ner import charlm_features, ensemble
-from extractor.ner.known_forms import alias_unknown, trained_with_known_forms
-from extractor.ner.charlm import BACKWARD_FILE, FORWARD_FILE
-from extractor.ner.score import spans_from_bioes
-from extractor.ner.train import MODEL_FILE, VECTORS_FILE
+from extractor.ner.spans import spans_from_bioes
 
-DEFAULT_MODEL_DIR = model_path("uk-ner")
+REBUILD = "extractor-lab train ner"
+
+
+def member_name(number: int) -> str:
+    return NER_TAGGER_FILE if number == 1 else NER_TAGGER_FILE.replace(".pt", f"_{number}.pt")
 
 
 def member_files(model_dir: Path) -> list[Path]:
     """The taggers of a model folder: ``uk_ner.pt`` first, then ``uk_ner_2.pt``, ``uk_ner_3.pt``, ..."""
-    members = [Path(model_dir) / MODEL_FILE]
-    number = 2
-    while (Path(model_dir) / member_name(number)).exists():
-        members.append(Path(model_dir) / member_name(number))
-        number += 1
+    members = [Path(model_dir) / NER_TAGGER_FILE]
+    while (Path(model_dir) / member_name(len(members) + 1)).exists():
+        members.append(Path(model_dir) / member_name(len(members) + 1))
     return members
-
-
-def member_name(number: int) -> str:
-    return MODEL_FILE if number == 1 else MODEL_FILE.replace(".pt", f"_{number}.pt")
 
 
 @contextmanager
@@ -63,6 +59,23 @@ def _full_unpickler(enabled: bool):
         torch.load = safe_load
 
 
+def _transitions_only(crit, logits, masks, tags):
+    """The CRF layer at tag time: its transition scores, without the training
+    loss (the partition function over every tag path), which decoding never reads."""
+    return 0, crit._transitions
+
+
+def _charlm_paths(model_dir: Path) -> dict[str, str]:
+    """Character language models of a folder whose tagger reads them: both files, or neither."""
+    present = [name for name in NER_CHARLM_FILES.values() if (model_dir / name).exists()]
+    if not present:
+        return {}
+    for name in NER_CHARLM_FILES.values():
+        if not (model_dir / name).exists():
+            raise missing_model(model_dir / name, "character language model", f"{REBUILD} --out {model_dir}")
+    return {f"ner_{direction}_charlm_path": str(model_dir / name) for direction, name in NER_CHARLM_FILES.items()}
+
+
 @dataclass(frozen=True)
 class TaggedSpan:
     """An entity as token indices into one sentence: tokens[start:end]."""
@@ -73,20 +86,16 @@ class TaggedSpan:
 
 
 class NerTagger:
-    def __init__(self, model_dir: Path = DEFAULT_MODEL_DIR, batch_size: int = 64, known_forms: bool | None = None,
-                 members: int | None = None):
-        """``known_forms``: look words the vectors lack up as a known form of the
-        same lexeme (``extractor/ner/known_forms.py``); None does so when the
-        model was trained that way, False gives stanza's plain lookup.
-        ``members``: tag with only the first N taggers of an ensemble; with the
-        bundled model, 1 is about 5 times faster and a little less accurate
-        (MODEL_CARD.md)."""
+    def __init__(self, model_dir: Path = NER_MODEL_DIR, batch_size: int = 64, members: int | None = None,
+                 device: str = "cpu"):
+        """``members``: tag with only the first N taggers of an ensemble.
+        ``device``: "cpu" (the default) or a torch device such as "cuda"."""
         if members is not None and members < 1:
             raise ValueError(f"members must be 1 or more, not {members}")
         model_dir = Path(model_dir)
-        for name in (MODEL_FILE, VECTORS_FILE):
+        for name in (NER_TAGGER_FILE, NER_VECTORS_FILE):
             if not (model_dir / name).exists():
-                raise missing_model(model_dir / name, "NER model file", f"extractor train ner --out {model_dir}")
+                raise missing_model(model_dir / name, "NER model file", f"{REBUILD} --out {model_dir}")
         import stanza
 
         # stanza insists on a resources.json in its resources dir even when every
@@ -95,39 +104,29 @@ class NerTagger:
         self._resources = tempfile.TemporaryDirectory(prefix="extractor-stanza-")
         Path(self._resources.name, "resources.json").write_text(
             json.dumps({"uk": {"lang_name": "Ukrainian"}}), encoding="utf-8")
-        # A model trained with character language models (train ner --charlm) needs
-        # both files; one trained without them has neither, and stanza is told so.
-        charlms = {}
-        if (model_dir / FORWARD_FILE).exists() or (model_dir / BACKWARD_FILE).exists():
-            for name in (FORWARD_FILE, BACKWARD_FILE):
-                if not (model_dir / name).exists():
-                    raise missing_model(model_dir / name, "character language model",
-                                        f"extractor train ner --out {model_dir}")
-            charlms = {"ner_forward_charlm_path": str(model_dir / FORWARD_FILE),
-                       "ner_backward_charlm_path": str(model_dir / BACKWARD_FILE)}
+        charlms = _charlm_paths(model_dir)
         # stanza loads several taggers from ";"-separated paths, each with its own
-        # vectors and charlms; ours share them
-        members = member_files(model_dir)[:members]
-        # (an empty entry means "none"; without an entry per member stanza loads only the first)
-        shared = {key: ";".join([charlms.get(key, "")] * len(members))
+        # vectors and charlms; ours share them (an empty entry means "none"; without
+        # an entry per member stanza loads only the first)
+        files = member_files(model_dir)[:members]
+        shared = {key: ";".join([charlms.get(key, "")] * len(files))
                   for key in ("ner_forward_charlm_path", "ner_backward_charlm_path")}
-        with _full_unpickler(model_dir.resolve() == Path(DEFAULT_MODEL_DIR).resolve()):
+        with _full_unpickler(model_dir.resolve() == Path(NER_MODEL_DIR).resolve()):
             self.pipeline = stanza.Pipeline(
                 lang="uk", dir=self._resources.name, processors="tokenize,ner", tokenize_pretokenized=True,
-                ner_model_path=";".join(str(m) for m in members),
-                ner_pretrain_path=";".join([str(model_dir / VECTORS_FILE)] * len(members)),
-                ner_batch_size=batch_size, download_method=None, use_gpu=False, logging_level="WARN", **shared)
+                ner_model_path=";".join(str(m) for m in files),
+                ner_pretrain_path=";".join([str(model_dir / NER_VECTORS_FILE)] * len(files)),
+                ner_batch_size=batch_size, download_method=None, device=device, logging_level="WARN", **shared)
         logging.getLogger("stanza").setLevel(logging.WARNING)
         self._ner = self.pipeline.processors["ner"]
-        if len(self._ner.trainers) != len(members):
-            raise RuntimeError(f"stanza loaded {len(self._ner.trainers)} of the {len(members)} taggers in {model_dir}")
+        if len(self._ner.trainers) != len(files):
+            raise RuntimeError(f"stanza loaded {len(self._ner.trainers)} of the {len(files)} taggers in {model_dir}")
         ensemble.check_same_tags(self._ner.trainers)
-        for trainer in self._ner.trainers:  # the same features, a fifth faster
+        for trainer in self._ner.trainers:  # the same tags, less work
             charlm_features.skip_output_layers(trainer.model)
-        self.members = len(members)
-        if known_forms is None:
-            known_forms = trained_with_known_forms(self._ner.trainers[0].vocab["word"])
-        self.known_forms = known_forms
+            for crit in trainer.model.crits:
+                crit.forward = types.MethodType(_transitions_only, crit)
+        self.members = len(files)
 
     def tag(self, sentences: list[list[str]]) -> list[TaggedSpan]:
         """Entity spans over the given sentences (lists of token texts).
@@ -140,12 +139,17 @@ class NerTagger:
                 for start, end, label in spans_from_bioes(tags)]
 
     def tag_bioes(self, sentences: list[list[str]]) -> list[list[str]]:
-        """Per-token BIOES tags, as the tagger predicted them (for scoring)."""
+        """Per-token BIOES tags, as the tagger predicted them, in the order given.
+
+        Sentences are tagged longest first, so each batch holds sentences of
+        about one length and little of the LSTM's work goes into padding.
+        """
         if not sentences:
             return []
-        if self.known_forms:
-            words = [word for sentence in sentences for word in sentence]
-            for trainer in self._ner.trainers:
-                alias_unknown(trainer.vocab["word"], words)
-        document = self.pipeline.processors["tokenize"].process(sentences)
-        return ensemble.predict(self._ner.trainers, self._ner.configs, document)
+        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
+        document = self.pipeline.processors["tokenize"].process([sentences[i] for i in order])
+        tagged = ensemble.predict(self._ner.trainers, self._ner.configs, document)
+        in_order: list[list[str]] = [[] for _ in sentences]
+        for i, tags in zip(order, tagged):
+            in_order[i] = tags
+        return in_order

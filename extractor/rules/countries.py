@@ -11,7 +11,7 @@ from __future__ import annotations
 import gettext
 from functools import lru_cache
 
-from extractor.morphology.analyzer import plain_apostrophes
+from extractor.text import plain_apostrophes
 
 NEWS_NAMES = {
     "RU": ["Росія", "РФ", "Російська Федерація", "Московія"],
@@ -81,21 +81,29 @@ def demonym_code(adjective_lemma: str) -> str | None:
     return DEMONYMS.get(key(adjective_lemma))
 
 
+PLACE_LIKE = ("PERS", "ORG", "LOC")  # labels the tagger gives country names
+
+
 def tag_countries(document) -> None:
-    """Pipeline component: give country mentions their ISO code, and add the country
-    names the tagger missed ("КНДР", "РФ") as LOC mentions."""
+    """Pipeline component: give country mentions their ISO code and the label LOC,
+    and add the country names the tagger missed ("КНДР", "РФ") as LOC mentions.
+    Runs before normalization, and gives place mentions their lemma on the way."""
     from extractor.document import Entity
     from extractor.normalize import normalize_entity
 
     for entity in document.entities:
-        if entity.label in ("PERS", "ORG"):
+        if entity.label not in PLACE_LIKE:
+            entity.country_code = country_code(entity.text)
+            continue
+        tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
+        as_place = normalize_entity(tokens, "LOC")
+        entity.country_code = country_code(as_place) or country_code(entity.text)
+        if entity.country_code:
             # a whole mention that is a country name is a place, whatever the tagger
             # said ("КНДР" as ORG, "Франція" as PERS): users count countries as places
-            tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
-            as_place = normalize_entity(tokens, "LOC")
-            if country_code(as_place):
-                entity.label, entity.lemma = "LOC", as_place
-        entity.country_code = country_code(entity.lemma) or country_code(entity.text)
+            entity.label = "LOC"
+        if entity.label == "LOC":  # its lemma, which the normalize step would compute the same way
+            entity.lemma = as_place
     covered = {(e.sentence_id, i) for e in document.entities for i in range(e.token_start, e.token_end)}
     for sentence in document.sentences:
         tokens = sentence.tokens
@@ -116,7 +124,8 @@ def tag_countries(document) -> None:
                 width, lemma, code = found
                 start, end = tokens[i].start, tokens[i + width - 1].end
                 document.entities.append(Entity(start, end, document.text[start:end], "LOC", sentence.index,
-                                                i, i + width, lemma, code, source="gazetteer"))
+                                                i, i + width, lemma=lemma, country_code=code,
+                                                source="gazetteer"))
                 i += width
             else:
                 i += 1

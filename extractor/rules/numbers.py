@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.morphology.analyzer import plain_apostrophes
+from extractor.text import plain_apostrophes
 
 UNITS = {
     "нуль": 0, "один": 1, "одна": 1, "одне": 1, "два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5,

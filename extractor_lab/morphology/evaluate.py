@@ -1,4 +1,4 @@
-"""Lemma accuracy on gold data (``extractor evaluate lemmas``): pymorphy3's first parse vs. ours.
+"""Lemma accuracy on gold data (``extractor-lab evaluate lemmas``): pymorphy3's first parse vs. ours.
 
 Punctuation, numbers and symbols are left out; comparison ignores case and
 the apostrophe variant (’ ʼ ').
@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from extractor.morphology.analyzer import parses, plain_apostrophes
-from extractor.morphology.bruk import read_sentences
+from extractor.morphology.analyzer import parses
+from extractor.text import plain_apostrophes
+from extractor_lab.morphology.bruk import read_sentences
 from extractor.morphology.lemmas import LemmaModel
 
 UD_SKIPPED = {"PUNCT", "NUM", "SYM", "X"}

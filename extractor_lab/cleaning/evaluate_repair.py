@@ -1,4 +1,4 @@
-"""Measure damage repair (``extractor evaluate repair``).
+"""Measure damage repair (``extractor-lab evaluate repair``).
 
 Held-out BRUK texts are damaged the way scrapers damage news (apostrophes,
 in-word hyphens and є/Є removed), then repaired; each word is compared with
@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from extractor.cleaning.repair import Repairer, agreement_fix, held_out
-from extractor.morphology.analyzer import plain_apostrophes as apostrophes
+from extractor.cleaning.repair import Repairer, agreement_fix
 from extractor.document import Token
+from extractor.text import APOSTROPHES, plain_apostrophes as apostrophes
+from extractor_lab.heldout import is_held_out
 
-LOST = re.compile(r"['’ʼ\-єЄ]")
-WORD = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*|\S")
+LOST = re.compile(rf"[{APOSTROPHES}\-єЄ]")
+WORD = re.compile(rf"[^\W\d_]+(?:[-{APOSTROPHES}][^\W\d_]+)*|\S")
 
 
 def damage(word: str) -> str:
@@ -25,7 +26,7 @@ def damage(word: str) -> str:
 
 def bruk_lines(texts_folder: Path, max_files: int | None = None) -> tuple[str, list[str]]:
     """Lines of the held-out BRUK texts (never counted into the frequencies)."""
-    files = [p for p in sorted(Path(texts_folder).rglob("*.txt")) if held_out(p)][:max_files]
+    files = [p for p in sorted(Path(texts_folder).rglob("*.txt")) if is_held_out(p.stem)][:max_files]
     lines = [line for p in files for line in p.read_text(encoding="utf-8", errors="replace").splitlines()]
     return f"held-out BRUK texts: {len(files)} files", lines
 

@@ -1,4 +1,4 @@
-"""Score the NER model on a split of NER-UK 2.0 (``extractor evaluate ner``).
+"""Score the NER model on a split of NER-UK 2.0 (``extractor-lab evaluate ner``).
 
 Entities are compared as character spans of the document text, so the score
 does not depend on tokenization: gold spans come straight from the brat
@@ -13,8 +13,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from extractor.ner import corpus as ner_corpus
-from extractor.ner.score import paired_bootstrap, spans_from_bioes, strict_scores
+from extractor_lab.heldout import every_nth
+from extractor_lab.ner import corpus as ner_corpus
+from extractor.ner.spans import spans_from_bioes
+from extractor_lab.ner.score import paired_bootstrap, strict_scores
 from extractor.ner.tagger import NerTagger
 
 
@@ -30,7 +32,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def _gold(corpus: Path, split: str) -> tuple[list, list]:
     """(documents, gold entities as character spans) of one split."""
     if split == "dev":  # the part of train held out for model selection
-        documents = ner_corpus.hold_out(ner_corpus.read_documents(corpus, "train"))[1]
+        documents = every_nth(ner_corpus.read_documents(corpus, "train"))[1]
     else:
         documents = ner_corpus.read_documents(corpus, split)
     gold = []
@@ -41,18 +43,21 @@ def _gold(corpus: Path, split: str) -> tuple[list, list]:
     return documents, gold
 
 
-def _predicted(documents: list, split: str, model_dir: Path, progress: bool,
-               known_forms: bool | None = None) -> tuple[list, bool]:
-    """The tagger's entities over the run-time tokens of the documents, as character
-    spans, and whether it looked unknown words up as known forms."""
-    tagger = NerTagger(model_dir, known_forms=known_forms)
+def _predicted(documents: list, split: str, model_dir: Path, progress: bool, tag_one_by_one: bool = False) -> list:
+    """The tagger's entities over the run-time tokens of the documents, as character spans.
+
+    By default every sentence of the split is tagged in one call, as the pipeline
+    tags a batch; ``tag_one_by_one`` tags document by document (the tags are the
+    same, since sentences are tagged independently)."""
+    tagger = NerTagger(model_dir)
+    batches = [[d] for d in documents] if tag_one_by_one else [documents]
     predicted = []
-    for document in tqdm(documents, desc=f"tagging {split}", unit="doc", disable=not progress):
-        sentences = [s.tokens for s in document.sentences]
-        for sentence, tags in zip(document.sentences, tagger.tag_bioes(sentences)):
+    for batch in tqdm(batches, desc=f"tagging {split}", unit="batch", disable=not progress):
+        sentences = [(d.doc_id, s) for d in batch for s in d.sentences]
+        for (doc_id, sentence), tags in zip(sentences, tagger.tag_bioes([s.tokens for _, s in sentences])):
             for a, b, label in spans_from_bioes(tags):
-                predicted.append((document.doc_id, sentence.offsets[a][0], sentence.offsets[b - 1][1], label))
-    return predicted, tagger.known_forms
+                predicted.append((doc_id, sentence.offsets[a][0], sentence.offsets[b - 1][1], label))
+    return predicted
 
 
 def _report(split: str, documents: list, gold: list, predicted: list) -> dict:
@@ -63,27 +68,22 @@ def _report(split: str, documents: list, gold: list, predicted: list) -> dict:
             "micro_all": micro.as_dict(), "micro_core": core.as_dict()}
 
 
-def evaluate(corpus: Path, split: str, model_dir: Path, progress: bool = True,
-             known_forms: bool | None = None) -> dict:
+def evaluate(corpus: Path, split: str, model_dir: Path, progress: bool = True) -> dict:
     documents, gold = _gold(corpus, split)
-    predicted, used = _predicted(documents, split, model_dir, progress, known_forms)
-    return {**_report(split, documents, gold, predicted), "known_forms": used}
+    return _report(split, documents, gold, _predicted(documents, split, model_dir, progress))
 
 
-def compare(corpus: Path, split: str, model_a: tuple[Path, bool | None], model_b: tuple[Path, bool | None],
-            progress: bool = True) -> dict:
+def compare(corpus: Path, split: str, model_a: Path, model_b: Path, progress: bool = True) -> dict:
     """Both models' reports, and a paired bootstrap over documents of A's micro-F1 minus B's.
 
-    Each model is (folder, known_forms: True, False or None for as trained), so a folder can be compared with
-    itself with and without the known-form lookup. Dev has 39 documents: a gain
-    whose interval includes 0 is not a reason to ship.
+    Dev has 39 documents: a gain whose interval includes 0 is not a reason to ship.
     """
     documents, gold = _gold(corpus, split)  # read and tokenized once for both models
-    predicted_a, used_a = _predicted(documents, split, model_a[0], progress, known_forms=model_a[1])
-    predicted_b, used_b = _predicted(documents, split, model_b[0], progress, known_forms=model_b[1])
+    predicted_a = _predicted(documents, split, model_a, progress)
+    predicted_b = _predicted(documents, split, model_b, progress)
     doc_ids = [d.doc_id for d in documents]
-    return {"a": {"model": str(model_a[0]), "known_forms": used_a, **_report(split, documents, gold, predicted_a)},
-            "b": {"model": str(model_b[0]), "known_forms": used_b, **_report(split, documents, gold, predicted_b)},
+    return {"a": {"model": str(model_a), **_report(split, documents, gold, predicted_a)},
+            "b": {"model": str(model_b), **_report(split, documents, gold, predicted_b)},
             "a_minus_b": {key: paired_bootstrap(gold, predicted_a, predicted_b, labels, doc_ids)
                           for key, labels in (("micro_all", ner_corpus.LABELS),
                                               ("micro_core", ner_corpus.CORE_LABELS))}}
@@ -100,8 +100,7 @@ def format_comparison(comparison: dict) -> str:
 
 
 def format_report(report: dict) -> str:
-    lookup = ", unknown words looked up as known forms" if report.get("known_forms") else ""
-    lines = [f"NER-UK 2.0, split {report['split']} ({report['documents']} documents), strict character span + type{lookup}",
+    lines = [f"NER-UK 2.0, split {report['split']} ({report['documents']} documents), strict character span + type",
              f"{'label':<8}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}{'pred':>8}"]
     rows = list(report["per_label"].items()) + [("micro-13", report["micro_all"]), ("micro-4", report["micro_core"])]
     for label, s in rows:

@@ -1,4 +1,4 @@
-"""Benchmark (not a test): ``python -m extractor.bench``.
+"""Benchmark (not a test): ``python -m extractor_lab.bench``.
 
 Prints, on a fixed corpus of BRUK texts from ``../shared/data/bruk/text``:
 cold start (seconds to load all models), end-to-end tokens/s, NER-only
@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from extractor.cli import SHARED
+from extractor_lab.paths import SHARED
 
 
 def corpus(folder: Path, max_chars: int) -> list[str]:
@@ -32,7 +32,7 @@ def peak_rss_mb() -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m extractor.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m extractor_lab.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=Path, default=SHARED / "bruk" / "text" / "good", help="folder of .txt files (default: %(default)s)")
     parser.add_argument("--chars", type=int, default=300_000, help="corpus size in characters (default: %(default)s)")
     args = parser.parse_args(argv)

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from extractor_lab.heldout import is_held_out
 
 # Tokens left out of lemma accuracy: punctuation, numbers written in digits, symbols.
 SKIPPED_TAGS = ("punct", "number", "symb", "unclass", "noninfl:foreign")
@@ -37,6 +38,5 @@ def split_files(folder: Path, test_every: int = 10) -> tuple[list[Path], list[Pa
     files = sorted(Path(folder).glob("*.xml"))
     if not files:
         raise FileNotFoundError(f"{folder}: no BRUK .xml files")
-    test = [f for f in files if zlib.crc32(f.name.encode()) % test_every == 0]
-    train = [f for f in files if zlib.crc32(f.name.encode()) % test_every != 0]
-    return train, test
+    test = [f for f in files if is_held_out(f.stem, test_every)]
+    return [f for f in files if f not in test], test

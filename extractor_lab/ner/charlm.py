@@ -18,10 +18,10 @@ import random
 import shutil
 from pathlib import Path
 
+from extractor.models import NER_CHARLM_FILES
+
 log = logging.getLogger(__name__)
 
-FORWARD_FILE = "uk_charlm_forward.pt"
-BACKWARD_FILE = "uk_charlm_backward.pt"
 DEV_TEXTS = 40  # texts held out to watch perplexity; the best epoch is kept
 
 
@@ -73,7 +73,6 @@ def train_both(texts: list[str], work_dir: Path, out_dir: Path, hidden_dim: int,
     GPU, which small LSTMs leave mostly idle."""
     train_txt, dev_txt = write_texts(texts, work_dir, seed)
     cutoff = 5 if sum(len(t) for t in texts) > 1_000_000 else 1  # tiny smoke corpora keep every character
-    files = {"forward": FORWARD_FILE, "backward": BACKWARD_FILE}
-    return [train_direction(train_txt, dev_txt, out_dir / files[d], d, hidden_dim, epochs, seed, cutoff, device,
+    return [train_direction(train_txt, dev_txt, out_dir / NER_CHARLM_FILES[d], d, hidden_dim, epochs, seed, cutoff, device,
                             dropout=dropout)
             for d in directions]

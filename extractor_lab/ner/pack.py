@@ -1,6 +1,6 @@
-"""Pack trained taggers into a shippable model folder (``extractor train ner-pack``).
+"""Pack trained taggers into a shippable model folder (``extractor-lab train ner-pack``).
 
-Each member is the output folder of ``extractor train ner``; one member is a
+Each member is the output folder of ``extractor-lab train ner``; one member is a
 plain model, several make an ensemble. Members must be trained on the same
 vectors (``--vectors-file``), since the folder ships one vector file for all
 of them, and likewise one pair of character language models for the members
@@ -17,9 +17,8 @@ import filecmp
 import logging
 from pathlib import Path
 
-from extractor.ner.charlm import BACKWARD_FILE, FORWARD_FILE
+from extractor.models import NER_CHARLM_FILES, NER_TAGGER_FILE as MODEL_FILE, NER_VECTORS_FILE as VECTORS_FILE
 from extractor.ner.tagger import member_name
-from extractor.ner.train import MODEL_FILE, VECTORS_FILE
 
 log = logging.getLogger(__name__)
 
@@ -61,14 +60,14 @@ def pack(members: list[Path], out: Path) -> list[Path]:
     for member in members:
         for name in (MODEL_FILE, VECTORS_FILE):
             if not (member / name).exists():
-                raise FileNotFoundError(f"{member / name}: not found; each member is a folder written by `extractor train ner`")
+                raise FileNotFoundError(f"{member / name}: not found; each member is a folder written by `extractor-lab train ner`")
     vectors = _same_files(members, VECTORS_FILE, "vector file", f"--vectors-file {members[0] / VECTORS_FILE}")
     charlms = [_same_files(members, name, "character language model", f"--charlm-dir {members[0]}")
-               for name in (FORWARD_FILE, BACKWARD_FILE)]
+               for name in NER_CHARLM_FILES.values()]
     if any(out.resolve() == m.resolve() for m in members):
         raise ValueError(f"{out}: the output folder must not be one of the members")
     out.mkdir(parents=True, exist_ok=True)
-    for stale in [*out.glob(MODEL_FILE.replace(".pt", "*.pt")), out / FORWARD_FILE, out / BACKWARD_FILE]:
+    for stale in [*out.glob(MODEL_FILE.replace(".pt", "*.pt")), *(out / name for name in NER_CHARLM_FILES.values())]:
         stale.unlink(missing_ok=True)  # neither a smaller ensemble nor a model without charlms may pick up old files
     _half_precision(vectors, out / VECTORS_FILE)
     for charlm in filter(None, charlms):

@@ -15,7 +15,8 @@ import logging
 import re
 from pathlib import Path
 
-from extractor.ner.corpus import find_document, hold_out, read_split
+from extractor_lab.heldout import every_nth
+from extractor_lab.ner.corpus import find_document, read_split
 from extractor.tokenize import split_sentences
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ def raw_texts(ner_corpus: Path, bruk_texts: Path, without_dev: bool = False) -> 
     """Raw texts for vector training, without any NER-UK test document (nor dev
     document, ``without_dev``): (NER-UK training documents, BRUK texts)."""
     split = read_split(ner_corpus)
-    trained_on, held_out = hold_out(split["train"]) if without_dev else (split["train"], [])
+    trained_on, held_out = every_nth(split["train"]) if without_dev else (split["train"], [])
     unseen_shingles: set[int] = set()
     for doc_id in held_out + split["test"]:
         unseen_shingles |= _shingles(find_document(ner_corpus, doc_id).read_text(encoding="utf-8"))
@@ -53,21 +54,19 @@ def sentences_for_vectors(texts: list[str]) -> list[list[str]]:
     return [[t.text.lower() for t in sentence] for text in texts for sentence in split_sentences(text)]
 
 
-def train_vectors(sentences: list[list[str]], out_txt: Path, dim: int = 100, min_count: int = 2,
-                  max_vocab: int = 60_000, seed: int = 1234, method: str = "fasttext", epochs: int = 10,
-                  keep: set[str] | None = None) -> int:
-    """Train vectors with gensim and write the ``max_vocab`` most frequent words
-    (of those in ``keep``, when given) in word2vec text format; returns vocab size.
+def train_vectors(sentences: list[list[str]], out_txt: Path, dim: int, min_count: int, max_vocab: int,
+                  seed: int, epochs: int = 10) -> int:
+    """Train fastText vectors with gensim and write the ``max_vocab`` most frequent
+    words in word2vec text format; returns vocab size.
 
     fastText (subword n-grams) gives useful vectors to words seen only a few
     times, which on a corpus of about a million words is most of them.
     """
-    from gensim.models import FastText, Word2Vec
+    from gensim.models import FastText
 
-    cls = FastText if method == "fasttext" else Word2Vec
-    model = cls(sentences=sentences, vector_size=dim, window=5, min_count=min_count, sg=1,
+    model = FastText(sentences=sentences, vector_size=dim, window=5, min_count=min_count, sg=1,
                 workers=2, seed=seed, epochs=epochs)
-    words = [w for w in model.wv.index_to_key if keep is None or w in keep][:max_vocab]
+    words = model.wv.index_to_key[:max_vocab]
     with open(out_txt, "w", encoding="utf-8") as out:
         out.write(f"{len(words)} {dim}\n")
         for word in words:

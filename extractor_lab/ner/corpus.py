@@ -8,7 +8,6 @@ only learn one layer, so we keep the outermost span wherever two overlap
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,21 +149,7 @@ def read_documents(corpus_dir: Path, split: str) -> list[Document]:
     return [read_document(corpus_dir, doc_id) for doc_id in read_split(corpus_dir)[split]]
 
 
-def hold_out(documents: list[Document], every: int = 10) -> tuple[list[Document], list[Document]]:
-    """Split training documents into (train, dev): every ``every``-th document goes to dev.
-
-    Whole documents move, so no dev sentence has a neighbour in train.
-    """
-    train = [d for i, d in enumerate(documents) if i % every != every - 1]
-    dev = [d for i, d in enumerate(documents) if i % every == every - 1]
-    return train, dev
-
-
-def write_stanza_json(documents: list[Document], path: Path) -> int:
-    """Write sentences in stanza's NER training format; returns the sentence count."""
-    sentences = [
-        [{"text": token, "ner": tag} for token, tag in zip(s.tokens, s.tags)]
-        for d in documents for s in d.sentences
-    ]
-    Path(path).write_text(json.dumps(sentences, ensure_ascii=False), encoding="utf-8")
-    return len(sentences)
+def stanza_sentences(documents: list[Document]) -> list[list[dict]]:
+    """Sentences in stanza's NER training format."""
+    return [[{"text": token, "ner": tag} for token, tag in zip(s.tokens, s.tags)]
+            for d in documents for s in d.sentences]

@@ -1,0 +1,20 @@
+"""Pipeline component: find the article body and cut it into sentences and tokens."""
+from __future__ import annotations
+
+from extractor.cleaning.boilerplate import body_bounds
+from extractor.cleaning.layout import read_layout
+from extractor.document import Document, Sentence
+from extractor.tokenize import split_sentences
+
+
+def segment(document: Document) -> None:
+    """Read the title/source/date layout, find the body (title line included) and split it into sentences."""
+    layout = read_layout(document.text)
+    document.title = document.title or layout.title
+    document.source, document.published = layout.source, layout.published
+    start, end = body_bounds(document.text, layout.body_start)
+    document.body_start, document.body_end = start, end
+    regions = ([layout.title_span] if layout.title_span else []) + [(start, end)]
+    for region_start, region_end in regions:
+        for tokens in split_sentences(document.text[region_start:region_end], region_start):
+            document.sentences.append(Sentence(len(document.sentences), tokens[0].start, tokens[-1].end, tokens))

@@ -1,0 +1,23 @@
+"""Small text helpers every stage shares: apostrophes and Latin letters.
+
+News spells the Ukrainian apostrophe several ways (’ ʼ ` ‘ and '); the
+dictionary, the lemma model and the gazetteers spell it as '.
+"""
+from __future__ import annotations
+
+APOSTROPHES = "'’ʼ`‘"
+_TO_PLAIN = str.maketrans({a: "'" for a in APOSTROPHES[1:]})
+
+
+def plain_apostrophes(text: str) -> str:
+    """``text`` with every apostrophe spelled as '."""
+    return text.translate(_TO_PLAIN)
+
+
+def is_latin(char: str) -> bool:
+    return "a" <= char.lower() <= "z"
+
+
+def has_latin(text: str) -> bool:
+    """True when ``text`` has a letter of the English alphabet."""
+    return any(is_latin(c) for c in text)
