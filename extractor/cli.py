@@ -3,20 +3,29 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
 from extractor.reading.sources import DEFAULT_MAX_CHARS
 
+
 def _add_extract(sub: argparse._SubParsersAction) -> None:
     extract = sub.add_parser(
         "extract", help="extract entity and quantity tables from Ukrainian texts",
         description="Read texts (files, folders searched recursively for .txt/.html/.htm/.jsonl/.csv, or - for "
-                    "stdin) and write mentions, entities, quantities and documents tables to --out. "
+                    "stdin) and write mentions, entities, quantities and documents tables to --out. Finished "
+                    "batches are committed to --out as they go, so a killed run goes on with --resume. "
                     "Exit code: 0 all documents processed, 1 some failed (tables still written), 2 usage error.")
     extract.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or - (stdin)")
     extract.add_argument("--out", type=Path, required=True, help="folder for the tables")
     extract.add_argument("--format", choices=["csv", "parquet", "jsonl"], default="csv", help="table format (default: %(default)s)")
+    extract.add_argument("--resume", action="store_true", help="go on with the unfinished run in --out, skipping what it committed")
+    extract.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                         help="worker processes, each with its share of the cores (default: the number of cores, %(default)s)")
+    extract.add_argument("--dask-scheduler", metavar="ADDRESS", default=None,
+                         help="run on the workers of this Dask scheduler (tcp://HOST:PORT) instead of local processes")
+    extract.add_argument("--batch-docs", type=int, default=32, help="documents per batch, the unit of commit (default: %(default)s)")
     extract.add_argument("--text-column", default="text", help="text column of .jsonl/.csv inputs (default: %(default)s)")
     extract.add_argument("--id-column", default=None, help="document id column of .jsonl/.csv inputs (default: row number)")
     extract.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, help="longer documents are rejected with an error row (default: %(default)s)")
@@ -25,34 +34,35 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     extract.add_argument("--unsafe-csv", dest="safe_csv", action="store_false",
                          help="write CSV cells starting with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them as formulas)")
     extract.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled models/uk-ner)")
-    extract.add_argument("--fast-ner", action="store_true",
-                         help="tag with the first tagger of the NER ensemble only: about 5x faster NER, "
-                              "test F1 0.795 instead of 0.802 (see models/uk-ner/MODEL_CARD.md)")
+    extract.add_argument("--device", default="cpu", help="where NER runs: cpu (default) or a torch device such as cuda")
     extract.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar on stderr")
     extract.set_defaults(func=_run_extract)
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from extractor.pipeline import Extractor
-    from extractor.tables import build_tables
+    from extractor.corpus import extract_to_folder
+    from extractor.run_folder import RunError
 
-    options = {"repair": args.repair, "only_uk": args.only_uk, "ner_members": 1 if args.fast_ner else None}
+    missing = [item for item in args.inputs if item != "-" and not Path(item).exists()]
+    if missing:
+        print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    if min(args.workers, args.batch_docs) < 1:
+        print("error: --workers and --batch-docs must be 1 or more", file=sys.stderr)
+        return 2
+    options = {"repair": args.repair, "only_uk": args.only_uk, "device": args.device}
     if args.model_dir:
         options["ner_model_dir"] = args.model_dir
-    extractor = Extractor(**options)
-    documents = []
-    for document in extractor.iter_documents(args.inputs, args.text_column, args.id_column, args.max_chars,
-                                             progress=args.progress and len(args.inputs) > 0):
-        if document.status == "error":
-            print(f"error: {document.error}", file=sys.stderr)
-        documents.append(document)
-    tables = build_tables(documents)
-    paths = tables.save(args.out, args.format, safe_csv=args.safe_csv)
-    failed = sum(d.status == "error" for d in documents)
-    print(f"{len(documents)} documents ({failed} failed), {len(tables.mentions)} mentions, "
-          f"{len(tables.entities)} entities, {len(tables.quantities)} quantities -> "
-          f"{', '.join(str(p) for p in paths)}", file=sys.stderr)
-    return 1 if failed else 0
+    try:
+        summary = extract_to_folder(args.inputs, args.out, args.format, resume=args.resume, workers=args.workers,
+                                    dask_scheduler=args.dask_scheduler, progress=args.progress,
+                                    safe_csv=args.safe_csv, text_column=args.text_column, id_column=args.id_column,
+                                    max_chars=args.max_chars, batch_docs=args.batch_docs, **options)
+    except RunError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"{summary.line()} -> {', '.join(str(p) for p in summary.paths)}", file=sys.stderr)
+    return 1 if summary.failed else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except KeyboardInterrupt:
-        print("interrupted; no tables were left half-written", file=sys.stderr)
+        print("interrupted; what was committed stays in --out: run the same command with --resume to go on",
+              file=sys.stderr)
         return 130
     except (FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 
@@ -29,16 +30,39 @@ def neutralize_formulas(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _write(table: pd.DataFrame, path: Path, format: str, safe_csv: bool) -> None:
+def _arrow_schema(table: pd.DataFrame):
+    """One schema for every chunk of a table, so that a column that is empty in
+    one chunk (all None) does not change type from chunk to chunk."""
+    import pyarrow as pa
+
+    kinds = {"int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
+    return pa.schema([(column, kinds.get(str(dtype), pa.string())) for column, dtype in table.dtypes.items()])
+
+
+def write_table(chunks: Iterable[pd.DataFrame], path: Path, format: str, safe_csv: bool = True) -> None:
+    """Write a table given as chunks of rows (the first one sets the columns), one chunk
+    in memory at a time, under a temporary name renamed into place at the end."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(handle)
+    writer = schema = None
     try:
-        if format == "csv":
-            (neutralize_formulas(table) if safe_csv else table).to_csv(temporary, index=False, encoding="utf-8")
-        elif format == "parquet":
-            table.to_parquet(temporary, index=False)
-        else:
-            table.to_json(temporary, orient="records", lines=True, force_ascii=False)
+        for number, chunk in enumerate(chunks):
+            if format == "csv":
+                (neutralize_formulas(chunk) if safe_csv else chunk).to_csv(
+                    temporary, index=False, encoding="utf-8", mode="a" if number else "w", header=number == 0)
+            elif format == "jsonl":
+                lines = chunk.to_json(orient="records", lines=True, force_ascii=False) if len(chunk) else ""
+                with open(temporary, "a" if number else "w", encoding="utf-8") as out:
+                    out.write(lines if not lines or lines.endswith("\n") else lines + "\n")
+            else:
+                import pyarrow as pa
+                import pyarrow.parquet as pq
+
+                schema = schema or _arrow_schema(chunk)
+                writer = writer or pq.ParquetWriter(temporary, schema)
+                writer.write_table(pa.Table.from_pandas(chunk, schema=schema, preserve_index=False))
+        if writer:
+            writer.close()
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -52,6 +76,6 @@ def save_tables(tables, directory: Path, format: str = "csv", safe_csv: bool = T
     paths = []
     for name, table in tables:
         path = directory / f"{name}.{format}"
-        _write(table, path, format, safe_csv)
+        write_table([table], path, format, safe_csv)
         paths.append(path)
     return paths

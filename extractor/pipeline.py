@@ -131,7 +131,7 @@ class Extractor:
         batch: list[Document] = []
         bar = tqdm(desc="extracting", unit="doc", disable=not progress)
         for raw in read_inputs(inputs, text_column, id_column, max_chars, as_text):
-            batch.append(_from_raw(raw))  # error documents ride along, so the input order holds
+            batch.append(document_from_raw(raw))  # error documents ride along, so the input order holds
             if len(batch) >= self.batch_docs:
                 yield from self.process(batch)
                 bar.update(len(batch))
@@ -149,7 +149,7 @@ class Extractor:
         return build_tables(list(self.iter_documents(inputs, progress=progress, **options)))
 
 
-def _from_raw(raw: RawDocument) -> Document:
+def document_from_raw(raw: RawDocument) -> Document:
     document = Document(raw.doc_id, raw.text or "", path=raw.path, title=raw.title, encoding=raw.encoding)
     if raw.error:
         document.status, document.error = "error", raw.error

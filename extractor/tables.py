@@ -44,42 +44,66 @@ def entity_key(label: str, lemma: str, country_code: str | None) -> tuple[str, s
     return ("COUNTRY", country_code) if country_code else (label, lemma.lower())
 
 
-def build_tables(documents: list[Document]) -> Tables:
+def document_tables(documents: list[Document]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The per-document tables of a batch: (mentions, quantities, documents)."""
     mentions, quantities, rows = [], [], []
     for d in documents:
         for e in d.entities:
             mentions.append([d.doc_id, e.sentence_id, e.start, e.end, e.text, e.label, e.canonical or e.lemma,
-                             e.country_code,
-                             _sentence_text(d, e.sentence_id)])
+                             e.country_code, _sentence_text(d, e.sentence_id)])
         for q in d.quantities:
             quantities.append([d.doc_id, q.sentence_id, q.start, q.end, q.text, q.value, q.low, q.high,
                                q.approximate, q.unit, q.unit_lemma, q.country_code, _sentence_text(d, q.sentence_id)])
         rows.append([d.doc_id, d.path, d.title, d.source, d.published, len(d.text), len(d.tokens),
                      len(d.sentences), len(d.entities), d.status, d.error, d.encoding, d.language, d.repaired_words])
-    mentions_df = pd.DataFrame(mentions, columns=MENTION_COLUMNS)
-    return Tables(
-        mentions=mentions_df.astype({"sentence_id": "int64", "start": "int64", "end": "int64"}),
-        entities=_entities(mentions_df),
-        quantities=pd.DataFrame(quantities, columns=QUANTITY_COLUMNS).astype(
+    return (
+        pd.DataFrame(mentions, columns=MENTION_COLUMNS).astype({"sentence_id": "int64", "start": "int64", "end": "int64"}),
+        pd.DataFrame(quantities, columns=QUANTITY_COLUMNS).astype(
             {"value": "float64", "low": "float64", "high": "float64", "approximate": "bool"}),
-        documents=pd.DataFrame(rows, columns=DOCUMENT_COLUMNS).astype(
+        pd.DataFrame(rows, columns=DOCUMENT_COLUMNS).astype(
             {"chars": "int64", "tokens": "int64", "sentences": "int64", "mentions": "int64", "repaired_words": "int64"}),
     )
 
 
-def _entities(mentions: pd.DataFrame) -> pd.DataFrame:
-    groups: dict[tuple[str, str], list] = {}
-    for row in mentions.itertuples(index=False):
-        code = row.country_code if isinstance(row.country_code, str) else None  # pandas turns None into NaN
-        groups.setdefault(entity_key(row.label, row.lemma, code), []).append(row)
-    rows = []
-    for rows_of_entity in groups.values():
-        label = Counter(r.label for r in rows_of_entity).most_common(1)[0][0]
-        lemma = Counter(r.lemma for r in rows_of_entity).most_common(1)[0][0]
-        code = rows_of_entity[0].country_code if isinstance(rows_of_entity[0].country_code, str) else None
-        forms = sorted({r.text for r in rows_of_entity})
-        rows.append([f"{label}:{lemma}" if not code else f"{label}:{code}", label, lemma, code, len(rows_of_entity),
-                     len({r.doc_id for r in rows_of_entity}), " | ".join(forms)])
-    table = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
-    table = table.sort_values(["mentions", "entity_id"], ascending=[False, True], kind="stable")
-    return table.astype({"mentions": "int64", "documents": "int64"}).reset_index(drop=True)
+def build_tables(documents: list[Document]) -> Tables:
+    mentions, quantities, rows = document_tables(documents)
+    return Tables(mentions=mentions, entities=entities_from_mentions(mentions), quantities=quantities, documents=rows)
+
+
+class EntityCounter:
+    """The cross-document ``entities`` table, built up from mention rows batch by batch:
+    its memory grows with the number of distinct entities, not of documents, and
+    adding the mentions of several batches gives exactly the table of all of them."""
+
+    def __init__(self):
+        self._groups: dict[tuple[str, str], dict] = {}
+
+    def add(self, mentions: pd.DataFrame) -> None:
+        for row in mentions.itertuples(index=False):
+            code = row.country_code if isinstance(row.country_code, str) else None  # pandas turns None into NaN
+            group = self._groups.setdefault(entity_key(row.label, row.lemma, code), {
+                "labels": Counter(), "lemmas": Counter(), "code": code, "mentions": 0, "documents": set(),
+                "forms": set()})
+            group["labels"][row.label] += 1
+            group["lemmas"][row.lemma] += 1
+            group["mentions"] += 1
+            group["documents"].add(row.doc_id)
+            group["forms"].add(row.text)
+
+    def table(self) -> pd.DataFrame:
+        rows = []
+        for group in self._groups.values():
+            # most_common keeps first-seen order among ties, as the mentions came in
+            label, lemma, code = group["labels"].most_common(1)[0][0], group["lemmas"].most_common(1)[0][0], group["code"]
+            rows.append([f"{label}:{lemma}" if not code else f"{label}:{code}", label, lemma, code, group["mentions"],
+                         len(group["documents"]), " | ".join(sorted(group["forms"]))])
+        table = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+        table = table.sort_values(["mentions", "entity_id"], ascending=[False, True], kind="stable")
+        return table.astype({"mentions": "int64", "documents": "int64"}).reset_index(drop=True)
+
+
+def entities_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The ``entities`` table of a ``mentions`` table (for example, of several runs' mentions stacked)."""
+    counter = EntityCounter()
+    counter.add(mentions)
+    return counter.table()

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
+from typing import Iterable, Iterator
 
 TEXT_SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".csv"}
 
@@ -22,32 +22,31 @@ def html_text(markup: str) -> tuple[str, str | None]:
     return "\n".join(line for line in lines if line), title
 
 
-def jsonl_records(text: str, text_column: str, id_column: str | None) -> list[tuple[str | None, str | None, str | None]]:
-    """(id, text, error) per line of a JSON Lines file; a bad line gives an error, not an exception."""
-    records = []
-    for number, line in enumerate(text.splitlines(), 1):
+Record = tuple[str, "str | None", "str | None"]  # (id, text, problem)
+
+
+def jsonl_records(lines: Iterable[str], text_column: str, id_column: str | None) -> Iterator[Record]:
+    """(id, text, problem) per line of a JSON Lines file, one line at a time; a bad line is a problem, not an exception."""
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError as error:
-            records.append((f"line{number}", None, f"line {number}: invalid JSON ({error.msg})"))
+            yield f"line{number}", None, f"line {number}: invalid JSON ({error.msg})"
             continue
         if not isinstance(row, dict) or not isinstance(row.get(text_column), str):
-            records.append((f"line{number}", None, f"line {number}: no text in column {text_column!r}"))
+            yield f"line{number}", None, f"line {number}: no text in column {text_column!r}"
             continue
-        records.append((str(row[id_column]) if id_column and row.get(id_column) is not None else f"line{number}",
-                        row[text_column], None))
-    return records
+        yield (str(row[id_column]) if id_column and row.get(id_column) is not None else f"line{number}",
+               row[text_column], None)
 
 
-def csv_records(text: str, text_column: str, id_column: str | None) -> list[tuple[str | None, str | None, str | None]]:
-    """(id, text, error) per row of a CSV file with a header."""
-    reader = csv.DictReader(io.StringIO(text))
+def csv_records(lines: Iterable[str], text_column: str, id_column: str | None) -> Iterator[Record]:
+    """(id, text, problem) per row of a CSV file with a header, one row at a time."""
+    reader = csv.DictReader(lines)
     if not reader.fieldnames or text_column not in reader.fieldnames:
         raise ValueError(f"no column {text_column!r} (columns: {', '.join(reader.fieldnames or [])}); use --text-column")
-    records = []
     for number, row in enumerate(reader, 2):
         doc_id = row.get(id_column) if id_column else None
-        records.append((doc_id or f"row{number}", row.get(text_column) or "", None))
-    return records
+        yield doc_id or f"row{number}", row.get(text_column) or "", None

@@ -6,6 +6,7 @@ A problem with one input never stops the run: it becomes a RawDocument with
 from __future__ import annotations
 
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -35,6 +36,10 @@ def _looks_like_path(item: str) -> bool:
         Path(item).exists() or Path(item).suffix.lower() in TEXT_SUFFIXES))
 
 
+def _looks_like_missing_path(item: str) -> bool:
+    return len(item) < 256 and not any(c.isspace() for c in item) and ("/" in item or "\\" in item or item.startswith("."))
+
+
 def _unique(doc_id: str, seen: dict[str, int]) -> str:
     count = seen.get(doc_id, 0)
     seen[doc_id] = count + 1
@@ -51,7 +56,33 @@ def _check_text(text: str, max_chars: int) -> str | None:
     return None
 
 
+def _read_records(path: Path, text_column: str, id_column: str | None, max_chars: int) -> Iterator[RawDocument]:
+    """The documents of a .jsonl or .csv file, one record at a time, so the file may be of any size;
+    ``max_chars`` limits each record."""
+    stem, shown = path.stem, str(path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1 << 16)
+        if not head:
+            raise DecodeError("empty file")
+        # the encoding, from whole lines of the file's start
+        _, encoding = decode(head if len(head) < 1 << 16 else head[:head.rfind(b"\n") + 1] or head)
+        records = jsonl_records if path.suffix.lower() == ".jsonl" else csv_records
+        with open(path, encoding=encoding, newline="") as lines:
+            for record_id, text, problem in records(lines, text_column, id_column):
+                problem = problem or _check_text(text or "", max_chars)
+                yield RawDocument(f"{stem}-{record_id}", None if problem else text, shown, encoding=encoding,
+                                  error=f"{shown}: {problem}" if problem else None)
+    except OSError as error:
+        yield RawDocument(stem, None, shown, error=f"{shown}: cannot open ({error.strerror or error})")
+    except ValueError as error:  # DecodeError, UnicodeDecodeError, a missing column
+        yield RawDocument(stem, None, shown, error=f"{shown}: {error}")
+
+
 def _read_file(path: Path, text_column: str, id_column: str | None, max_chars: int) -> Iterator[RawDocument]:
+    if path.suffix.lower() in (".jsonl", ".csv"):
+        yield from _read_records(path, text_column, id_column, max_chars)
+        return
     stem, shown = path.stem, str(path)
     try:
         size = path.stat().st_size
@@ -71,20 +102,8 @@ def _read_file(path: Path, text_column: str, id_column: str | None, max_chars: i
     except DecodeError as error:
         yield RawDocument(stem, None, shown, error=f"{shown}: {error}")
         return
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".csv"):
-        try:
-            records = (jsonl_records if suffix == ".jsonl" else csv_records)(text, text_column, id_column)
-        except ValueError as error:
-            yield RawDocument(stem, None, shown, encoding=encoding, error=f"{shown}: {error}")
-            return
-        for record_id, record_text, problem in records:
-            problem = problem or _check_text(record_text or "", max_chars)
-            yield RawDocument(f"{stem}-{record_id}", None if problem else record_text, shown, encoding=encoding,
-                              error=f"{shown}: {problem}" if problem else None)
-        return
     title = None
-    if suffix in (".html", ".htm"):
+    if path.suffix.lower() in (".html", ".htm"):
         text, title = html_text(text)
     problem = _check_text(text, max_chars)
     yield RawDocument(stem, None if problem else text, shown, title, encoding, f"{shown}: {problem}" if problem else None)
@@ -96,9 +115,12 @@ def _expand(item: str | Path) -> Iterator[tuple[Path, str | None]]:
     if not path.is_dir():
         yield path, None if path.exists() else f"{path}: no such file or folder"
         return
-    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+    # an extractor output folder (its _run/manifest.jsonl) holds our own tables, not articles
+    ours = [m.parent.parent for m in path.rglob("_run/manifest.jsonl")]
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                   and not any(folder in p.parents for folder in ours))
     if not files:
-        yield path, f"{path}: folder has no .txt, .html, .htm, .jsonl or .csv files"
+        yield path, f"{path}: folder has no .txt, .html, .htm, .jsonl or .csv files{' of its own' if ours else ''}"
     for file in files:
         yield file, None
 
@@ -114,6 +136,9 @@ def read_inputs(inputs: Iterable[str | Path], text_column: str = "text", id_colu
     seen: dict[str, int] = {}
     for number, item in enumerate(inputs, 1):
         if isinstance(item, str) and (as_text or not _looks_like_path(item)):
+            if not as_text and _looks_like_missing_path(item):
+                warnings.warn(f"{item!r} is read as a text, since no such file or folder exists; "
+                              "pass as_text=True if texts are meant", stacklevel=3)
             problem = _check_text(item, max_chars)
             yield RawDocument(_unique(f"text{number}", seen), None if problem else item,
                               error=f"text {number}: {problem}" if problem else None)
@@ -135,3 +160,23 @@ def read_inputs(inputs: Iterable[str | Path], text_column: str = "text", id_colu
             for raw in _read_file(path, text_column, id_column, max_chars):
                 raw.doc_id = _unique(raw.doc_id, seen)
                 yield raw
+
+
+def count_documents(inputs: Iterable[str | Path], as_text: bool = False) -> int | None:
+    """How many documents ``read_inputs`` will give (for a progress bar with an ETA), or None
+    when that cannot be known beforehand (stdin). Records of .jsonl/.csv files are counted by lines."""
+    total = 0
+    for item in inputs:
+        if isinstance(item, str) and (as_text or not _looks_like_path(item)):
+            total += 1
+        elif str(item) == "-":
+            return None
+        else:
+            for path, problem in _expand(item):
+                if problem or path.suffix.lower() not in (".jsonl", ".csv"):
+                    total += 1
+                    continue
+                with open(path, "rb") as handle:
+                    lines = sum(1 for line in handle if line.strip())
+                total += max(1, lines - (path.suffix.lower() == ".csv"))  # a CSV's header is no record
+    return total

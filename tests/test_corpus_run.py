@@ -1,0 +1,166 @@
+"""Corpus-scale runs: committed batch by batch, resumed after kill -9, locked, on workers and on Dask."""
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pytest
+
+from extractor.cli import main
+from extractor.run_folder import RunFolder
+
+from conftest import SHARED
+
+TABLES = ("mentions", "entities", "quantities", "documents")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """40 news-sized documents cut from BRUK texts, as .txt files."""
+    folder = tmp_path_factory.mktemp("corpus")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "bruk" / "text" / "good").glob("*.txt"))[:12]]
+    pieces = [text[i:i + 700] for text in texts for i in range(0, min(len(text), 2800), 700)][:40]
+    for number, piece in enumerate(pieces):
+        (folder / f"doc{number:03d}.txt").write_text(piece, encoding="utf-8")
+    return folder
+
+
+def tables(out):
+    """The four tables, rows sorted, so runs that committed batches in another order compare equal."""
+    found = {}
+    for name in TABLES:
+        table = pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
+        found[name] = table.sort_values(list(table.columns)).reset_index(drop=True)
+    return found
+
+
+def assert_same_tables(a, b):
+    for name in TABLES:
+        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("whole") / "out"
+    assert main(["extract", str(corpus), "--out", str(out), "--workers", "1", "--batch-docs", "4", "--no-progress"]) == 0
+    return tables(out)
+
+
+def _extract_command(corpus, out, *extra):
+    return [sys.executable, "-m", "extractor", "extract", str(corpus), "--out", str(out), "--workers", "1",
+            "--batch-docs", "4", "--no-progress", *extra]
+
+
+def test_a_run_killed_half_way_resumes_to_the_same_tables(corpus, uninterrupted, tmp_path):
+    out = tmp_path / "out"
+    process = subprocess.Popen(_extract_command(corpus, out), stderr=subprocess.PIPE, env={**os.environ, "OMP_NUM_THREADS": "1"})
+    manifest = out / "_run" / "manifest.jsonl"
+    deadline = time.time() + 300
+    while time.time() < deadline and process.poll() is None:
+        if manifest.exists() and len(manifest.read_text().splitlines()) >= 4:  # 16 of 40 documents committed
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    committed = len(manifest.read_text().splitlines())
+    assert 4 <= committed < 10, committed  # killed between batches or within one, not after the end
+    assert not (out / "mentions.csv").exists()
+
+    again = subprocess.run(_extract_command(corpus, out), capture_output=True, text=True)
+    assert again.returncode == 2 and "--resume" in again.stderr  # an unfinished run is not overwritten by accident
+
+    resumed = subprocess.run(_extract_command(corpus, out, "--resume"), capture_output=True, text=True)
+    assert resumed.returncode == 0, resumed.stderr
+    assert "already done" in resumed.stderr
+    assert_same_tables(tables(out), uninterrupted)
+
+
+def test_a_changed_input_is_redone_on_resume(corpus, tmp_path):
+    changed = tmp_path / "corpus"
+    changed.mkdir()
+    for path in sorted(corpus.glob("*.txt"))[:6]:
+        (changed / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", str(changed), "--out", str(out), "--workers", "1", "--batch-docs", "2", "--no-progress"]) == 0
+    (changed / "doc001.txt").write_text("Президент Франції Емманюель Макрон прибув до Києва.", encoding="utf-8")
+    assert main(["extract", str(changed), "--out", str(out), "--workers", "1", "--resume", "--no-progress"]) == 0
+    fresh = tmp_path / "fresh"
+    assert main(["extract", str(changed), "--out", str(fresh), "--workers", "1", "--no-progress"]) == 0
+    assert_same_tables(tables(out), tables(fresh))
+    assert "Макрон" in " ".join(tables(out)["mentions"].text)
+
+
+def test_a_second_run_into_a_locked_folder_stops_with_a_clear_error(corpus, tmp_path, capsys):
+    out = tmp_path / "out"
+    holder = RunFolder(out)
+    holder.open(resume=False)
+    try:
+        assert main(["extract", str(corpus), "--out", str(out), "--no-progress"]) == 2
+    finally:
+        holder.close()
+    assert "another extractor run is writing there" in capsys.readouterr().err
+    assert not (out / "mentions.csv").exists()
+
+
+@pytest.mark.parametrize("problem", ["out is a file", "missing input"])
+def test_usage_problems_stop_before_any_work(corpus, tmp_path, capsys, problem):
+    out = tmp_path / "out"
+    inputs = [str(corpus)]
+    if problem == "out is a file":
+        out.write_text("not a folder")
+    else:
+        inputs.append(str(tmp_path / "no-such-folder"))
+    assert main(["extract", *inputs, "--out", str(out), "--no-progress"]) == 2
+    error = capsys.readouterr().err
+    assert ("is a file" in error) if problem == "out is a file" else ("no-such-folder" in error)
+
+
+def test_our_own_output_folder_is_not_read_as_input(corpus, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text((corpus / "doc000.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    for _ in range(2):
+        assert main(["extract", str(folder), "--out", str(folder / "out"), "--workers", "1", "--no-progress"]) == 0
+    assert list(pd.read_csv(folder / "out" / "documents.csv").doc_id) == ["a"]
+
+
+def test_jsonl_records_are_limited_one_by_one_not_as_a_file(tmp_path):
+    import json
+
+    source = tmp_path / "news.jsonl"
+    records = [{"id": n, "text": f"Новина {n}: уряд України ухвалив рішення про бюджет на {2000 + n} рік."} for n in range(60)]
+    records.append({"id": "long", "text": "слово " * 400})
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    assert source.stat().st_size > 4 * 1000
+    out = tmp_path / "out"
+    code = main(["extract", str(source), "--out", str(out), "--id-column", "id", "--max-chars", "1000", "--workers", "1",
+                 "--no-progress"])
+    documents = pd.read_csv(out / "documents.csv")
+    assert code == 1 and len(documents) == 61
+    assert list(documents.status).count("ok") == 60
+    assert "--max-chars" in documents.set_index("doc_id").loc["news-long", "error"]
+
+
+def test_two_workers_and_a_dask_cluster_give_the_tables_of_one_worker(corpus, uninterrupted, tmp_path, extractor):
+    import dask.bag as db
+    from distributed import Client, LocalCluster
+
+    from extractor.on_dask import extract_bag
+
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "two"), "--workers", "2", "--batch-docs", "4",
+                 "--no-progress"]) == 0
+    assert_same_tables(tables(tmp_path / "two"), uninterrupted)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+        assert main(["extract", str(corpus), "--out", str(tmp_path / "dask"), "--batch-docs", "4", "--no-progress",
+                     "--dask-scheduler", cluster.scheduler_address]) == 0
+        assert_same_tables(tables(tmp_path / "dask"), uninterrupted)
+        with Client(cluster):
+            texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))[:8]]
+            mentions, _, documents = extract_bag(db.from_sequence(texts, npartitions=2))
+            mentions, documents = mentions.compute(), documents.compute()
+    assert len(documents) == 8 and set(documents.status) == {"ok"}
+    expected = extractor.extract(texts, as_text=True).mentions
+    columns = ["text", "label", "lemma", "country_code"]
+    assert sorted(map(tuple, mentions[columns].fillna("").values)) == sorted(map(tuple, expected[columns].fillna("").values))
