@@ -1,82 +1,170 @@
 """Benchmark (not a test): ``python -m extractor_lab.bench``.
 
-Prints, on a fixed corpus of BRUK texts from ``../shared/data/bruk/text``:
-cold start (seconds to load all models), end-to-end tokens/s, NER-only
-tokens/s, lemmatization tokens/s next to pymorphy3's raw parse speed, and
-peak resident memory.
+Speed, on one fixed corpus of BRUK texts, all in one run so that the ratios
+hold on a shared, noisy machine:
+- the reference: stanza's own ``Pipeline(processors="tokenize,ner",
+  tokenize_pretokenized=True)`` running the forward pass of the single tagger
+  shipped before the distilled one (``uk_ner.pt`` of commit REFERENCE_COMMIT,
+  taken from git history);
+- NER alone, through our tagger;
+- the whole pipeline in one process, and with one worker per core;
+- cold start (a fresh interpreter: import and load every model) and peak RSS.
+Scale (``--scale-docs``): documents/s of a CLI run with 1 and N workers on
+news-sized documents cut from BRUK, peak RSS of runs of N/10 and N documents,
+and how long a ``--resume`` of the finished run takes to skip everything.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from extractor_lab.paths import SHARED
 
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE_COMMIT = "53f66e8"  # the last commit whose models/uk-ner/uk_ner.pt is the single tagger shipped before
+
 
 def corpus(folder: Path, max_chars: int) -> list[str]:
     texts, total = [], 0
     for path in sorted(folder.rglob("*.txt")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        texts.append(text)
-        total += len(text)
+        texts.append(path.read_text(encoding="utf-8", errors="replace"))
+        total += len(texts[-1])
         if total >= max_chars:
             break
     return texts
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_rss_mb(who=resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def reference_tagger(cache: Path) -> Path:
+    """The previously shipped single tagger, from git history."""
+    target = cache / "uk_ner.pt"
+    if not target.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        data = subprocess.run(["git", "show", f"{REFERENCE_COMMIT}:models/uk-ner/uk_ner.pt"], cwd=ROOT,
+                              capture_output=True, check=True).stdout
+        target.write_bytes(data)
+    return target
+
+
+def stanza_forward(sentences: list[list[str]], tagger: Path, vectors: Path) -> float:
+    """Seconds stanza's own pipeline takes to tag the pre-tokenized sentences."""
+    import stanza
+
+    with tempfile.TemporaryDirectory() as resources:
+        Path(resources, "resources.json").write_text(json.dumps({"uk": {"lang_name": "Ukrainian"}}))
+        pipeline = stanza.Pipeline(lang="uk", dir=resources, processors="tokenize,ner", tokenize_pretokenized=True,
+                                   ner_model_path=str(tagger), ner_pretrain_path=str(vectors), download_method=None,
+                                   logging_level="WARN", device="cpu")
+        started = time.perf_counter()
+        pipeline(sentences)
+        return time.perf_counter() - started
+
+
+def cold_start() -> float:
+    code = "import time; t = time.perf_counter(); from extractor import Extractor; Extractor(); print(time.perf_counter() - t)"
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def cli_run(inputs: Path, out: Path, *options: str) -> tuple[float, float]:
+    """(seconds, peak RSS in MB of the largest process) of one `extractor extract` run."""
+    code = ("import resource, sys; from extractor.cli import main; code = main(sys.argv[1:]); "
+            "print(max(resource.getrusage(w).ru_maxrss for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024)")
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", code, "extract", str(inputs), "--out", str(out), "--no-progress",
+                             *options], capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if result.returncode not in (0, 1):
+        raise RuntimeError(result.stderr)
+    return seconds, float(result.stdout.strip().splitlines()[-1])
+
+
+def news_corpus(folder: Path, count: int, chars: int = 1500) -> Path:
+    """``count`` documents of about ``chars`` characters cut from BRUK texts, one .txt file each."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for path in sorted((SHARED / "bruk" / "text").rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for start in range(0, len(text) - chars // 2, chars):
+            (folder / f"{written:06d}.txt").write_text(text[start:start + chars], encoding="utf-8")
+            written += 1
+            if written == count:
+                return folder
+    return folder
+
+
+def speed(args) -> None:
+    texts = corpus(args.texts, args.chars)
+    from extractor import Extractor
+    from extractor.corpus import extract_to_folder
+    from extractor.models import NER_MODEL_DIR, NER_VECTORS_FILE
+
+    extractor = Extractor()
+    documents = list(extractor.iter_documents(texts, as_text=True))
+    sentences = [[t.norm for t in s.tokens] for d in documents for s in d.sentences]
+    tokens = sum(map(len, sentences))
+    print(f"corpus: {len(texts)} BRUK texts, {sum(map(len, texts)):,} chars, {tokens:,} tokens, {os.cpu_count()} cores")
+    reference = tokens / stanza_forward(sentences, reference_tagger(ROOT / "build" / "reference-ner"),
+                                        NER_MODEL_DIR / NER_VECTORS_FILE)
+    started = time.perf_counter()
+    extractor.ner.tag(sentences)
+    ner = tokens / (time.perf_counter() - started)
+    started = time.perf_counter()
+    list(extractor.iter_documents(texts, as_text=True))
+    one_process = tokens / (time.perf_counter() - started)
+    workers = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        extract_to_folder(texts, Path(out) / "tables", as_text=True, workers=workers)
+        all_cores = tokens / (time.perf_counter() - started)
+    print(f"reference, stanza Pipeline forward of the previous single tagger: {reference:,.0f} tokens/s")
+    print(f"NER only (our tagger): {ner:,.0f} tokens/s")
+    print(f"end-to-end, one process: {one_process:,.0f} tokens/s")
+    print(f"end-to-end, {workers} workers (model loading included): {all_cores:,.0f} tokens/s")
+    print(f"ratio end-to-end ({workers} workers) / reference: {all_cores / reference:.2f}")
+    print(f"cold start (fresh interpreter, import and load every model): {cold_start():.2f} s")
+    print(f"peak RSS: this process {peak_rss_mb():,.0f} MB, largest worker {peak_rss_mb(resource.RUSAGE_CHILDREN):,.0f} MB")
+
+
+def scale(args) -> None:
+    workers = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as work:
+        work = Path(work)
+        big = news_corpus(work / "big", args.scale_docs)
+        small = news_corpus(work / "small", args.scale_docs // 10)
+        one, _ = cli_run(big, work / "one", "--workers", "1")
+        many, _ = cli_run(big, work / "many", "--workers", str(workers))
+        resume, _ = cli_run(big, work / "many", "--workers", str(workers), "--resume")
+        _, small_rss = cli_run(small, work / "small-out", "--workers", "1")
+        _, big_rss = cli_run(big, work / "big-out", "--workers", "1")
+    count = args.scale_docs
+    print(f"scale corpus: {count} documents of about 1,500 characters")
+    print(f"1 worker: {count / one:.1f} documents/s; {workers} workers: {count / many:.1f} documents/s; "
+          f"ratio {one / many:.2f}")
+    print(f"peak RSS, 1 worker: {count // 10} documents {small_rss:,.0f} MB, {count} documents {big_rss:,.0f} MB "
+          f"(difference {big_rss - small_rss:+,.0f} MB)")
+    print(f"--resume of the finished run (skips all {count}): {resume:.1f} s")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m extractor_lab.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--texts", type=Path, default=SHARED / "bruk" / "text" / "good", help="folder of .txt files (default: %(default)s)")
-    parser.add_argument("--chars", type=int, default=300_000, help="corpus size in characters (default: %(default)s)")
+    parser.add_argument("--texts", type=Path, default=SHARED / "bruk" / "text" / "good", help="(default: %(default)s)")
+    parser.add_argument("--chars", type=int, default=300_000, help="speed corpus size in characters (default: %(default)s)")
+    parser.add_argument("--scale-docs", type=int, default=0,
+                        help="also run the scale section on this many documents (the issue's bar: 2000)")
     args = parser.parse_args(argv)
-
-    texts = corpus(args.texts, args.chars)
-    started = time.perf_counter()
-    from extractor import Extractor
-    extractor = Extractor()
-    cold = time.perf_counter() - started
-
-    started = time.perf_counter()
-    documents = list(extractor.iter_documents(texts))
-    end_to_end = time.perf_counter() - started
-    tokens = sum(len(d.tokens) for d in documents)
-
-    sentences = [[t.norm for t in s.tokens] for d in documents for s in d.sentences]
-    started = time.perf_counter()
-    extractor.ner.tag(sentences)
-    ner = time.perf_counter() - started
-
-    from extractor.morphology.analyzer import analyzer, parses
-    words = [w for sentence in sentences for w in sentence]
-    raw = analyzer()
-    started = time.perf_counter()
-    for word in words:
-        raw.parse(word)
-    raw_time = time.perf_counter() - started
-    parses.cache_clear()
-    model = extractor.morphology.model
-    model._unseen_cache.clear()
-    started = time.perf_counter()
-    previous = None
-    for word in words:
-        model.lemma(word, previous)
-        previous = word
-    lemma_time = time.perf_counter() - started
-
-    print(f"corpus: {len(texts)} BRUK texts, {sum(map(len, texts)):,} chars, {tokens:,} tokens")
-    print(f"cold start (load all models): {cold:.2f} s")
-    print(f"end-to-end: {tokens / end_to_end:,.0f} tokens/s")
-    print(f"NER only: {len(words) / ner:,.0f} tokens/s")
-    print(f"lemmas (ours): {len(words) / lemma_time:,.0f} tokens/s; pymorphy3 raw parse: {len(words) / raw_time:,.0f} tokens/s "
-          f"(ratio {raw_time / lemma_time:.2f})")
-    print(f"peak RSS: {peak_rss_mb():,.0f} MB")
+    speed(args)
+    if args.scale_docs:
+        scale(args)
     return 0
 
 

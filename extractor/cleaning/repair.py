@@ -142,9 +142,9 @@ class Repairer:
         return fixed
 
     def _choose(self, word: str) -> str | None:
-        known = self.is_real_word(word)
         if self._count(word) > 0:
-            return None  # real text uses this spelling: leave it
+            return None  # real text uses this spelling: leave it (checked first: it costs no parse)
+        known = self.is_real_word(word)
         valid = sorted({c for c in candidates(word) if self._valid(c)}, key=lambda c: (-self._count(c), c))
         if not valid and not known and len(word) <= MAX_TWO_LOST:
             # two characters lost in one word: "обднаної" -> "об'єднаної"

@@ -23,6 +23,7 @@ def parses(word: str) -> tuple:
     return tuple(analyzer().parse(plain_apostrophes(word)))
 
 
+@lru_cache(maxsize=200_000)
 def is_known(word: str) -> bool:
     """True when the dictionary (not a guesser) knows ``word``."""
     return analyzer().word_is_known(plain_apostrophes(word.lower()))

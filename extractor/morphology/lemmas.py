@@ -64,15 +64,14 @@ class LemmaModel:
             self._unseen_cache[form] = cached
         return cached
 
-    def best_parse(self, word: str, previous: str | None = None):
-        """The pymorphy3 parse that agrees with the chosen lemma (None if no parse does)."""
+    def analyse(self, word: str, previous: str | None = None):
+        """(lemma, the pymorphy3 parse that agrees with it or None) of ``word`` after ``previous``."""
         lemma = self.lemma(word, previous)
         candidates = [p for p in parses(word.lower()) if p.normal_form == lemma]
-        word = plain_apostrophes(word)
         if not candidates:
-            return None
-        counts = self.suffix_pos.get(suffix_of(word.lower()), {})
-        return max(candidates, key=lambda p: counts.get(p.tag.POS, 0))
+            return lemma, None
+        counts = self.suffix_pos.get(suffix_of(plain_apostrophes(word.lower())), {})
+        return lemma, max(candidates, key=lambda p: counts.get(p.tag.POS, 0))
 
     def _rank_parses(self, form: str) -> str:
         candidates = parses(form)

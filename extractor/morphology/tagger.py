@@ -33,8 +33,7 @@ class MorphTagger:
                 if pos:
                     token.lemma, token.pos = token.norm, pos
                 else:
-                    parse = self.model.best_parse(token.norm, previous)
-                    token.lemma = self.model.lemma(token.norm, previous)
+                    token.lemma, parse = self.model.analyse(token.norm, previous)
                     token.pos = parse.tag.POS or "X" if parse else "X"
                     token.parse = parse
                 previous = token.norm
