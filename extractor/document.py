@@ -59,6 +59,7 @@ class Quantity:
     unit_lemma: str | None
     country_code: str | None
     sentence_id: int
+    currency: str | None = None  # ISO 4217 code of a money amount
 
 
 @dataclass

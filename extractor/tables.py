@@ -12,7 +12,7 @@ from extractor.document import Document
 MENTION_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text", "label", "lemma", "country_code", "sentence"]
 ENTITY_COLUMNS = ["entity_id", "label", "lemma", "country_code", "mentions", "documents", "forms"]
 QUANTITY_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text", "value", "low", "high", "approximate",
-                    "unit", "unit_lemma", "country_code", "sentence"]
+                    "unit", "unit_lemma", "currency", "country_code", "sentence"]
 DOCUMENT_COLUMNS = ["doc_id", "path", "title", "source", "published", "chars", "tokens", "sentences", "mentions",
                     "status", "error", "encoding", "language", "repaired_words"]
 
@@ -53,7 +53,8 @@ def document_tables(documents: list[Document]) -> tuple[pd.DataFrame, pd.DataFra
                              e.country_code, _sentence_text(d, e.sentence_id)])
         for q in d.quantities:
             quantities.append([d.doc_id, q.sentence_id, q.start, q.end, q.text, q.value, q.low, q.high,
-                               q.approximate, q.unit, q.unit_lemma, q.country_code, _sentence_text(d, q.sentence_id)])
+                               q.approximate, q.unit, q.unit_lemma, q.currency, q.country_code,
+                               _sentence_text(d, q.sentence_id)])
         rows.append([d.doc_id, d.path, d.title, d.source, d.published, len(d.text), len(d.tokens),
                      len(d.sentences), len(d.entities), d.status, d.error, d.encoding, d.language, d.repaired_words])
     return (

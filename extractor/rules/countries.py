@@ -18,7 +18,7 @@ NEWS_NAMES = {
     "KP": ["КНДР", "Північна Корея", "Корейська Народно-Демократична Республіка"],
     "KR": ["Південна Корея", "Республіка Корея"],
     "US": ["США", "Сполучені Штати", "Сполучені Штати Америки", "Америка", "Штати"],
-    "GB": ["Британія", "Велика Британія", "Об'єднане Королівство", "Сполучене Королівство"],
+    "GB": ["Британія", "Велика Британія", "Великобританія", "Об'єднане Королівство", "Сполучене Королівство"],
     "CN": ["Китай", "КНР"],
     "DE": ["Німеччина", "ФРН"],
     "MD": ["Молдова", "Молдавія"],
@@ -81,7 +81,14 @@ def demonym_code(adjective_lemma: str) -> str | None:
     return DEMONYMS.get(key(adjective_lemma))
 
 
-PLACE_LIKE = ("PERS", "ORG", "LOC")  # labels the tagger gives country names
+PLACE_LIKE = ("PERS", "ORG", "LOC")
+
+
+def _inside_longer_name(tokens, i: int) -> bool:
+    """A capitalised adjective before the name makes a longer place name ("Північної Ірландії")."""
+    if i == 0 or not tokens[i - 1].norm[:1].isupper():
+        return False
+    return bool(tokens[i - 1].parse) and tokens[i - 1].parse.tag.POS == "ADJF"  # labels the tagger gives country names
 
 
 def tag_countries(document) -> None:
@@ -117,6 +124,8 @@ def tag_countries(document) -> None:
                         continue
                     lemma = normalize_entity(span, "LOC")
                     code = country_code(lemma) or country_code(document.text[span[0].start:span[-1].end])
+                    if code and _inside_longer_name(tokens, i):
+                        break  # "Північної Ірландії" is not Ireland
                     if code:
                         found = (width, lemma, code)
                         break

@@ -18,7 +18,9 @@ UNITS = {
 VAGUE = {"кілька": (2, 9), "декілька": (2, 9), "кількадесят": (20, 90), "кількасот": (200, 900),
          "десяток": (10, 90), "сотня": (100, 900)}
 SCALES = {"тис": 1e3, "тисяча": 1e3, "тисяч": 1e3, "млн": 1e6, "мільйон": 1e6, "млрд": 1e9,
-          "мільярд": 1e9, "трлн": 1e12, "трильйон": 1e12}
+          "мільярд": 1e9, "трлн": 1e12, "трильйон": 1e12, "десяток": 10, "сотня": 100}
+# one word for half a scale: "півмільйона гривень"
+HALVES = {"півтисячі": 500, "півмільйона": 5e5, "півмільярда": 5e8}
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 _RANGE = re.compile(r"(\d+(?:[.,]\d+)?)-(\d+(?:[.,]\d+)?)")
@@ -45,6 +47,10 @@ def digits_range(text: str) -> tuple[float, float] | None:
 
 def word_value(lemma: str) -> float | None:
     return UNITS.get(_apostrophe(lemma))
+
+
+def half_scale(word: str) -> float | None:
+    return HALVES.get(word.lower())
 
 
 def vague_bounds(lemma: str) -> tuple[float, float] | None:

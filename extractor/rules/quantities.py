@@ -25,9 +25,16 @@ HEDGES = {
     "майже": ("high", True), "орієнтовно": (None, True), "біля": (None, True), "менше": ("high", True),
     "максимум": ("high", True), "до": (None, False),
 }
+# unit words and signs -> the unit lemma they stand for
 CURRENCIES = {"грн": "гривня", "гривня": "гривня", "долар": "долар", "дол": "долар", "$": "долар",
               "usd": "долар", "євро": "євро", "€": "євро", "eur": "євро", "uah": "гривня", "рубль": "рубль",
-              "%": "відсоток", "відсоток": "відсоток"}
+              "руб": "рубль", "£": "фунт", "фунт": "фунт", "злотий": "злотий", "франк": "франк", "єна": "єна",
+              "юань": "юань", "%": "відсоток", "відсоток": "відсоток"}
+# unit lemma -> ISO 4217 code of the money amount
+CURRENCY_CODES = {"гривня": "UAH", "долар": "USD", "євро": "EUR", "рубль": "RUB", "фунт": "GBP", "злотий": "PLN",
+                  "франк": "CHF", "єна": "JPY", "юань": "CNY"}
+RANGE_DASHES = {"-", "–", "—"}
+UNCOUNTED_SCALES = {"тисячі", "мільйони", "мільярди", "тисяч", "мільйонів", "мільярдів"}
 NOT_UNITS = {"рік", "р", "рр", "місяць", "день", "січень", "лютий", "березень", "квітень", "травень",
              "червень", "липень", "серпень", "вересень", "жовтень", "листопад", "грудень", "число", "година",
              "хвилина", "тиждень", "століття", "ст"}
@@ -81,8 +88,10 @@ def _read_number(tokens: list[Token], i: int) -> _Number | None:
     elif numbers.vague_bounds(token.lemma):
         low, high = numbers.vague_bounds(token.lemma)
         approximate = True
-    elif numbers.scale(token.lemma) and token.norm.lower() in ("тисячі", "мільйони", "мільярди"):
-        # "тисячі військових": thousands, uncounted
+    elif numbers.half_scale(text):
+        value = numbers.half_scale(text)
+    elif numbers.scale(token.lemma) and token.norm.lower() in UNCOUNTED_SCALES:
+        # "тисячі військових", "мільйонів гривень": thousands, millions, uncounted
         factor = numbers.scale(token.lemma)
         return _Number(i, i + 1, None, 2 * factor, 9 * factor, True)
     else:
@@ -101,8 +110,18 @@ def _read_number(tokens: list[Token], i: int) -> _Number | None:
 
 
 def _join_range(tokens: list[Token], number: _Number, skipped: set[int]) -> int:
-    """"від 200 до 500 гривень": widen ``number`` into a range; returns its first token index."""
+    """"від 200 до 500 гривень", "200–400 доларів": widen ``number`` into a range; returns its first token index."""
     i = number.first
+    dash = number.last
+    if dash + 1 < len(tokens) and tokens[dash].norm in RANGE_DASHES and dash + 1 not in skipped \
+            and number.low is not None and number.last == number.first + 1:
+        upper = _read_number(tokens, dash + 1)
+        if upper is not None and upper.high is not None and upper.value is not None and upper.value > number.low:
+            factor = upper.value / numbers.digits_value(tokens[dash + 1].norm) \
+                if numbers.digits_value(tokens[dash + 1].norm) else 1  # "10–12 тис.": the scale is on the upper bound
+            number.low, number.high, number.last = number.low * factor, upper.high, upper.last
+            number.value = (number.low + number.high) / 2
+            return i
     if i > 0 and tokens[i - 1].norm.lower() == "від" and number.last < len(tokens) \
             and tokens[number.last].norm.lower() == "до" and number.last + 1 not in skipped:
         upper = _read_number(tokens, number.last + 1)
@@ -210,9 +229,14 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
             continue  # "2024 року", "5 квітня": a date the tagger missed
         if head is None and prefix_currency:
             head, first = first - 1, first - 1
+        if head is not None and head + 1 < len(tokens) and tokens[head].norm.lower().startswith("відсоткові") \
+                and tokens[head + 1].lemma.lower() == "пункт":
+            head, end = head + 1, head + 2  # "на 2 відсоткові пункти"
         if head is not None:
             unit = tokens[head].norm
             unit_lemma = CURRENCIES.get(tokens[head].lemma.lower()) or CURRENCIES.get(unit) or tokens[head].lemma.lower()
+            if unit_lemma == "пункт" and head > 0 and tokens[head - 1].norm.lower().startswith("відсотков"):
+                unit_lemma = "відсотковий пункт"  # percentage points are not percentages
             country = country or _country_after(tokens, end, entities, sentence.index)
             if country is None and unit_lemma in TROOP_UNITS:
                 country = _country_of_subject(tokens, entities, sentence.index, first)
@@ -226,7 +250,8 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
             span_end -= 1  # the abbreviation period belongs to the sentence too
         start, stop = tokens[first].start, tokens[span_end - 1].end
         quantity = Quantity(start, stop, text[start:stop], number.value, number.low, number.high,
-                            number.approximate, unit, unit_lemma, country, sentence.index)
+                            number.approximate, unit, unit_lemma, country, sentence.index,
+                            currency=CURRENCY_CODES.get(unit_lemma or ""))
         found.append(quantity)
         previous = quantity if unit else previous
         i = max(span_end, i + 1)
