@@ -43,6 +43,7 @@ class Entity:
     lemma: str = ""  # the mention's dictionary form
     canonical: str = ""  # the fuller name linking found for it ("Зеленський" -> "Володимир Зеленський"), if any
     country_code: str | None = None
+    date: str | None = None  # ISO 8601 value of a DATE, TIME or PERIOD mention, when it could be resolved
     source: str = "ner"  # "ner" (stanza) or "gazetteer" (country rule)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -31,6 +32,7 @@ from extractor.normalize import normalize_entities
 from extractor.reading import RawDocument, read_inputs
 from extractor.reading.sources import DEFAULT_MAX_CHARS
 from extractor.rules.countries import tag_countries
+from extractor.rules.dates import add_dates
 from extractor.rules.quantities import add_quantities
 from extractor.segment import segment
 from extractor.tables import Tables, build_tables
@@ -60,9 +62,12 @@ def fail(document: Document, component: str, error: Exception) -> None:
 class Extractor:
     def __init__(self, ner_model_dir: Path = NER_MODEL_DIR, lemma_model: Path = LEMMA_MODEL,
                  repair: bool = True, only_uk: bool = False, batch_docs: int = 32, ner_members: int | None = None,
-                 device: str = "cpu"):
+                 device: str = "cpu", reference_date: str | None = None):
         """``repair=False`` leaves scraping damage alone; ``only_uk`` skips documents that are not
-        mostly Ukrainian; ``device="cuda"`` tags entities on a GPU."""
+        mostly Ukrainian; ``device="cuda"`` tags entities on a GPU; ``reference_date`` (YYYY-MM-DD)
+        resolves dates in documents whose publication date is unknown."""
+        if reference_date:
+            date.fromisoformat(reference_date)  # a bad date fails here, not in every document
         self.morphology = MorphTagger(lemma_model)
         self.ner = NerTagger(ner_model_dir, members=ner_members, device=device)
         self.only_uk = only_uk
@@ -84,6 +89,8 @@ class Extractor:
             Component("normalize", ("entities", "token.parse"), ("entity.lemma",), "extractor/normalize.py",
                       normalize_entities),
             Component("linking", ("entity.lemma",), ("entity.canonical",), "extractor/linking.py", link_people),
+            Component("dates", ("entities", "token.lemma", "published"), ("entity.date",), "extractor/rules/dates.py",
+                      lambda document: add_dates(document, reference_date)),
             Component("quantities", ("tokens", "entities"), ("quantities",), "extractor/rules/quantities.py",
                       add_quantities),
         ]

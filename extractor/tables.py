@@ -9,7 +9,8 @@ import pandas as pd
 
 from extractor.document import Document
 
-MENTION_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text", "label", "lemma", "country_code", "sentence"]
+MENTION_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text", "label", "lemma", "country_code", "date",
+                   "sentence"]
 ENTITY_COLUMNS = ["entity_id", "label", "lemma", "country_code", "mentions", "documents", "forms"]
 QUANTITY_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text", "value", "low", "high", "approximate",
                     "unit", "unit_lemma", "currency", "country_code", "sentence"]
@@ -50,7 +51,7 @@ def document_tables(documents: list[Document]) -> tuple[pd.DataFrame, pd.DataFra
     for d in documents:
         for e in d.entities:
             mentions.append([d.doc_id, e.sentence_id, e.start, e.end, e.text, e.label, e.canonical or e.lemma,
-                             e.country_code, _sentence_text(d, e.sentence_id)])
+                             e.country_code, e.date, _sentence_text(d, e.sentence_id)])
         for q in d.quantities:
             quantities.append([d.doc_id, q.sentence_id, q.start, q.end, q.text, q.value, q.low, q.high,
                                q.approximate, q.unit, q.unit_lemma, q.currency, q.country_code,
