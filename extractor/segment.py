@@ -11,7 +11,8 @@ def segment(document: Document) -> None:
     """Read the title/source/date layout, find the body (title line included) and split it into sentences."""
     layout = read_layout(document.text)
     document.title = document.title or layout.title
-    document.source, document.published = layout.source, layout.published
+    document.source = layout.source or document.source
+    document.published = layout.published or document.published
     start, end = body_bounds(document.text, layout.body_start)
     document.body_start, document.body_end = start, end
     regions = ([layout.title_span] if layout.title_span else []) + [(start, end)]

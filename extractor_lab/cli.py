@@ -80,6 +80,9 @@ def _add_evaluate(sub) -> None:
     lemmas.add_argument("--held-out", action="store_true", help="with --bruk: only the files held out from training")
     lemmas.add_argument("--json", action="store_true", help="print JSON")
     lemmas.set_defaults(func=_run_evaluate_lemmas)
+    values = evaluate.add_parser("values", help="dates, money and percentages on the expressions in extractor_lab/data")
+    values.add_argument("--json", action="store_true", help="print JSON")
+    values.set_defaults(func=_run_evaluate_values)
     repair = evaluate.add_parser("repair", help="damage held-out BRUK texts, repair them and score the repair")
     repair.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="(default: %(default)s)")
     repair.add_argument("--max-files", type=int, default=None, help="score only the first N held-out files")
@@ -174,6 +177,17 @@ def _run_evaluate_lemmas(args) -> int:
         sentences, name = lemma_eval.conllu_sentences(args.conllu), f"UD {args.conllu}"
     result = lemma_eval.score(sentences, LemmaModel.load(LEMMA_MODEL))
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else lemma_eval.format_report(name, result))
+    return 0
+
+
+def _run_evaluate_values(args) -> int:
+    from extractor import Extractor
+    from extractor_lab.values import format_report, score_dates, score_money
+
+    extractor = Extractor()
+    dates, money = score_dates(extractor), score_money(extractor)
+    print(json.dumps({"dates": dates, "money": money}, ensure_ascii=False, indent=2) if args.json
+          else format_report(dates, money))
     return 0
 
 

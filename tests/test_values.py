@@ -63,3 +63,16 @@ def test_country_forms_news_uses(extractor, text, surface, code):
 def test_a_country_name_inside_a_longer_place_name_is_not_that_country(extractor, text):
     codes = [e.country_code for e in hand_built(extractor, text).entities]
     assert "IE" not in codes and codes.count("NZ") <= 1 and set(codes) <= {"NZ"}, codes
+
+
+def test_the_value_corpus_scores_and_our_date_rules_beat_dateparser(capsys):
+    """`extractor-lab evaluate values`: 65 dates, 39 money and 24 percent phrases written for the project."""
+    import json
+
+    from extractor_lab.cli import main
+
+    assert main(["evaluate", "values", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["dates"]["cases"] >= 60 and report["money"]["money"]["cases"] + report["money"]["percent"]["cases"] >= 60
+    assert report["dates"]["ours"] >= 0.95 and report["dates"]["ours"] > report["dates"]["dateparser"]
+    assert report["money"]["money"]["accuracy"] >= 0.95 and report["money"]["percent"]["accuracy"] >= 0.95

@@ -30,10 +30,15 @@ _NUMERIC = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _YEARS = re.compile(r"((?:1[89]|20)\d\d)\s*[-–—]\s*((?:1[89]|20)\d\d)")
 
 
-def _nearest_year(month: int, day: int, reference: date) -> int:
-    candidates = [(abs((date(year, month, min(day, 28)) - reference).days), year)
-                  for year in (reference.year - 1, reference.year, reference.year + 1)]
-    return min(candidates)[1]
+def _year_of(month: int, day: int | None, reference: date, tense: str) -> int:
+    """The year that puts the day (or month) nearest the reference, on the side the tense points to."""
+    year = min((abs((date(y, month, min(day or 15, 28)) - reference).days), y)
+               for y in (reference.year - 1, reference.year, reference.year + 1))[1]
+    if tense == "past" and date(year, month, day or 1) > reference:
+        return year - 1
+    if tense == "futr" and date(year, month, day or 28) < reference:
+        return year + 1
+    return year
 
 
 def _point(lemmas: list[str], words: list[str], reference: date | None, tense: str) -> tuple[str, date] | None:
@@ -47,7 +52,7 @@ def _point(lemmas: list[str], words: list[str], reference: date | None, tense: s
     month = next((MONTHS[l] for l in lemmas if l in MONTHS), None)
     day = next((int(w) for w, l in zip(words, lemmas) if w.isdigit() and 1 <= int(w) <= 31 and len(w) <= 2), None)
     if month and (years or reference):
-        year = years[0] if years else _nearest_year(month, day or 15, reference)
+        year = years[0] if years else _year_of(month, day, reference, tense)
         if day:
             return (value := date(year, month, day)).isoformat(), value
         return f"{year:04d}-{month:02d}", date(year, month, 1)
@@ -64,9 +69,12 @@ def _point(lemmas: list[str], words: list[str], reference: date | None, tense: s
             return f"{year:04d}", date(year, 1, 1)
         if lemma in WEEKDAYS:
             back = (reference.weekday() - WEEKDAYS[lemma]) % 7
-            value = reference + timedelta(days=(7 - back) % 7 if tense == "futr" else -back)
+            value = reference + timedelta(days=(7 - back) % 7 if tense == "futr" else -back)  # no verb: the past
             return value.isoformat(), value
     shift = next((SHIFTS[l] for l in lemmas if l in SHIFTS), None)
+    if shift is not None and "тиждень" in lemmas:
+        year, week, _ = (reference + timedelta(weeks=shift)).isocalendar()
+        return f"{year:04d}-W{week:02d}", reference + timedelta(weeks=shift)
     if shift is not None and "рік" in lemmas:
         return f"{reference.year + shift:04d}", date(reference.year + shift, 1, 1)
     if shift is not None and "місяць" in lemmas:
@@ -75,7 +83,7 @@ def _point(lemmas: list[str], words: list[str], reference: date | None, tense: s
     return None
 
 
-def resolve(words: list[str], lemmas: list[str], reference: date | None, tense: str = "past") -> str | None:
+def resolve(words: list[str], lemmas: list[str], reference: date | None, tense: str = "") -> str | None:
     """The ISO 8601 value of a date mention (an interval as START/END), or None; with no
     reference only what the text spells out in full ("15 березня 2024 року", "2015-2017")."""
     text = " ".join(words)
@@ -85,7 +93,10 @@ def resolve(words: list[str], lemmas: list[str], reference: date | None, tense: 
     cut = next((i for i, l in enumerate(lemmas) if l in ("до", "по") and i > 0), None)
     if cut is not None and lemmas[0] in ("з", "із", "від"):
         end = _point(lemmas[cut + 1:], words[cut + 1:], reference, tense)
-        start = _point(lemmas[1:cut], words[1:cut], reference, tense)
+        if end and all(w.isdigit() and len(w) <= 2 for w in words[1:cut]):  # "з 1 по 5 листопада"
+            start = _point(lemmas[1:cut] + lemmas[cut + 2:], words[1:cut] + words[cut + 2:], reference, tense)
+        else:
+            start = _point(lemmas[1:cut], words[1:cut], reference, tense)
         if start and end:
             if end[1] < start[1] and len(end[0]) == 10:  # "з 20 грудня до 10 січня": the end is in the next year
                 end = (end[1].replace(year=end[1].year + 1).isoformat(), end[1])
@@ -95,8 +106,9 @@ def resolve(words: list[str], lemmas: list[str], reference: date | None, tense: 
 
 
 def _tense(tokens) -> str:
-    tenses = {t.parse.tag.tense for t in tokens if t.parse is not None and t.pos == "VERB"}
-    return "futr" if "futr" in tenses and "past" not in tenses else "past"
+    """"past", "futr" or "" (no verb, or both) for the sentence."""
+    tenses = {t.parse.tag.tense for t in tokens if t.parse is not None and t.pos == "VERB"} & {"past", "futr"}
+    return tenses.pop() if len(tenses) == 1 else ""
 
 
 def add_dates(document, reference_date: str | None = None) -> None:

@@ -29,7 +29,8 @@ HEDGES = {
 CURRENCIES = {"грн": "гривня", "гривня": "гривня", "долар": "долар", "дол": "долар", "$": "долар",
               "usd": "долар", "євро": "євро", "€": "євро", "eur": "євро", "uah": "гривня", "рубль": "рубль",
               "руб": "рубль", "£": "фунт", "фунт": "фунт", "злотий": "злотий", "франк": "франк", "єна": "єна",
-              "юань": "юань", "%": "відсоток", "відсоток": "відсоток"}
+              "юань": "юань", "%": "відсоток", "відсоток": "відсоток",
+              "франків": "франк", "єн": "єна"}  # surface forms the lemma model gets wrong
 # unit lemma -> ISO 4217 code of the money amount
 CURRENCY_CODES = {"гривня": "UAH", "долар": "USD", "євро": "EUR", "рубль": "RUB", "фунт": "GBP", "злотий": "PLN",
                   "франк": "CHF", "єна": "JPY", "юань": "CNY"}
@@ -135,8 +136,16 @@ def _join_range(tokens: list[Token], number: _Number, skipped: set[int]) -> int:
 
 
 def _apply_hedge(tokens: list[Token], number: _Number) -> int:
-    """Widen the number by a hedge word before it; returns the new first token index."""
+    """Widen the number by a hedge before it ("понад", "майже на", "не більш як"); returns the new first token index."""
     first = number.first
+    words = [t.norm.lower() for t in tokens[max(0, first - 3):first]]
+    if words[-3:-1] in (["не", "більш"], ["не", "більше"], ["не", "менш"], ["не", "менше"]) and words[-1] in ("як", "ніж"):
+        bound = "high" if words[-2].startswith("біл") else "low"  # "не більш як 3,1%": at most
+        number.low, number.high = (None, number.high) if bound == "high" else (number.low, None)
+        number.approximate = True
+        return first - 3
+    if first > 1 and words[-1] == "на" and words[-2] in HEDGES:
+        first -= 1  # "майже на 90%": the hedge is before the preposition
     if first and tokens[first - 1].norm.lower() in HEDGES:
         bound, approximate = HEDGES[tokens[first - 1].norm.lower()]
         if bound == "low":
@@ -229,7 +238,7 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
             continue  # "2024 року", "5 квітня": a date the tagger missed
         if head is None and prefix_currency:
             head, first = first - 1, first - 1
-        if head is not None and head + 1 < len(tokens) and tokens[head].norm.lower().startswith("відсоткові") \
+        if head is not None and head + 1 < len(tokens) and tokens[head].norm.lower().startswith("відсотков") \
                 and tokens[head + 1].lemma.lower() == "пункт":
             head, end = head + 1, head + 2  # "на 2 відсоткові пункти"
         if head is not None:
