@@ -80,6 +80,11 @@ def _add_evaluate(sub) -> None:
     lemmas.add_argument("--held-out", action="store_true", help="with --bruk: only the files held out from training")
     lemmas.add_argument("--json", action="store_true", help="print JSON")
     lemmas.set_defaults(func=_run_evaluate_lemmas)
+    bsnlp = evaluate.add_parser("bsnlp", help="recognition, typing and normalization on BSNLP-style annotated news")
+    bsnlp.add_argument("folder", type=Path, nargs="?", default=SHARED / "bsnlp-uk-dev", help="(default: %(default)s)")
+    bsnlp.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled one)")
+    bsnlp.add_argument("--json", action="store_true", help="print JSON")
+    bsnlp.set_defaults(func=_run_evaluate_bsnlp)
     values = evaluate.add_parser("values", help="dates, money and percentages on the expressions in extractor_lab/data")
     values.add_argument("--json", action="store_true", help="print JSON")
     values.set_defaults(func=_run_evaluate_values)
@@ -177,6 +182,16 @@ def _run_evaluate_lemmas(args) -> int:
         sentences, name = lemma_eval.conllu_sentences(args.conllu), f"UD {args.conllu}"
     result = lemma_eval.score(sentences, LemmaModel.load(LEMMA_MODEL))
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else lemma_eval.format_report(name, result))
+    return 0
+
+
+def _run_evaluate_bsnlp(args) -> int:
+    from extractor import Extractor
+    from extractor_lab.bsnlp import evaluate, format_report
+
+    extractor = Extractor(**({"ner_model_dir": args.model_dir} if args.model_dir else {}))
+    report = evaluate(args.folder, extractor)
+    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else format_report(report))
     return 0
 
 

@@ -111,10 +111,16 @@ def _tense(tokens) -> str:
     return tenses.pop() if len(tenses) == 1 else ""
 
 
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:  # a publication date the reader could not make sense of resolves nothing
+        return None
+
+
 def add_dates(document, reference_date: str | None = None) -> None:
     """Pipeline component: give DATE, TIME and PERIOD mentions their ISO value (``entity.date``)."""
-    reference = document.published or reference_date
-    reference = date.fromisoformat(reference[:10]) if reference else None
+    reference = _day(document.published) or _day(reference_date)
     for entity in document.entities:
         if entity.label not in RESOLVED_LABELS:
             continue
