@@ -60,7 +60,8 @@ def _run_extract(args: argparse.Namespace) -> int:
         summary = extract_to_folder(args.inputs, args.out, args.format, resume=args.resume, workers=args.workers,
                                     dask_scheduler=args.dask_scheduler, progress=args.progress,
                                     safe_csv=args.safe_csv, text_column=args.text_column, id_column=args.id_column,
-                                    max_chars=args.max_chars, batch_docs=args.batch_docs, **options)
+                                    max_chars=args.max_chars, batch_docs=args.batch_docs, report_errors=True,
+                                    **options)
     except RunError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

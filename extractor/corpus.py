@@ -12,6 +12,7 @@ the committed batches at the end, one batch at a time.
 """
 from __future__ import annotations
 
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,10 +52,11 @@ def extract_to_folder(inputs: Iterable[str | Path], out: str | Path, format: str
                       workers: int = 1, dask_scheduler: str | None = None, progress: bool = False,
                       safe_csv: bool = True, text_column: str = "text", id_column: str | None = None,
                       max_chars: int = DEFAULT_MAX_CHARS, as_text: bool = False, batch_docs: int = 32,
-                      **extractor_options) -> RunSummary:
+                      report_errors: bool = False, **extractor_options) -> RunSummary:
     """Process every input and write the four tables to ``out``; ``resume=True`` goes on with a killed run.
 
     ``workers`` processes on this machine, or the workers of the Dask scheduler at ``dask_scheduler``;
+    ``report_errors`` prints each failed document's error on stderr as it comes;
     ``extractor_options`` are ``Extractor``'s (``repair``, ``only_uk``, ``ner_model_dir``, ``device``)."""
     inputs = list(inputs)
     folder = RunFolder(Path(out), format, safe_csv)
@@ -76,6 +78,8 @@ def extract_to_folder(inputs: Iterable[str | Path], out: str | Path, format: str
         for result in results:
             folder.commit(result.tables, {doc_id: hashes.pop(doc_id) for doc_id in result.documents.doc_id})
             summary.add(result)
+            for error in result.documents.error[result.documents.status == "error"] if report_errors else ():
+                tqdm.write(f"error: {error}", file=sys.stderr)
             bar.update(len(result.documents))
             bar.set_postfix_str(f"{summary.tokens / (time.perf_counter() - started):,.0f} tokens/s", refresh=False)
         summary.paths = folder.finish()

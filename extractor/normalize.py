@@ -18,7 +18,8 @@ from extractor.morphology.analyzer import is_known, parses
 from extractor.text import has_latin
 
 NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
-INFLECTED_LABELS = {"PERS", "ORG", "LOC", "JOB", "MISC", "ART", "DOC"}
+# titles of works and documents (ART, DOC) keep their written form: "Нові герої" is a title, not a phrase
+INFLECTED_LABELS = {"PERS", "ORG", "LOC", "JOB", "MISC"}
 # labels whose mentions are common words, capitalized only by the sentence start
 COMMON_NOUN_LABELS = {"JOB", "DATE", "TIME", "PERIOD", "MON", "PCT", "QUANT"}
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")

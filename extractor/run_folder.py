@@ -106,15 +106,18 @@ class RunFolder:
         return part
 
     def finish(self) -> list[Path]:
-        """Write the four tables from the committed batches, one batch in memory at a time."""
+        """Write the four tables from the committed batches, one batch in memory at a time: a first
+        pass counts the entities (and links surnames across the run), a second writes the rows."""
         parts = sorted({part for _, part in self.committed.values()})
         entities = EntityCounter()
+        for part in parts:
+            entities.add(self._part_rows(part, "mentions"))
         paths = []
         for name in PART_TABLES:
             path = self.out / f"{name}.{self.format}"
             chunks = (self._part_rows(part, name) for part in parts)
             if name == "mentions":
-                chunks = (entities.add(chunk) or chunk for chunk in chunks)
+                chunks = (entities.relinked(chunk) for chunk in chunks)
             write_table(chunks if parts else [self._empty(name)], path, self.format, self.safe_csv)
             paths.append(path)
             if name == "mentions":

@@ -10,7 +10,7 @@ import pandas as pd
 from extractor.document import Document
 
 MENTION_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text", "label", "lemma", "country_code", "date",
-                   "sentence"]
+                   "entity_id", "sentence"]
 ENTITY_COLUMNS = ["entity_id", "label", "lemma", "country_code", "mentions", "documents", "forms"]
 QUANTITY_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text", "value", "low", "high", "approximate",
                     "unit", "unit_lemma", "currency", "country_code", "sentence"]
@@ -40,9 +40,10 @@ def _sentence_text(document: Document, sentence_id: int) -> str:
     return document.text[sentence.start:sentence.end]
 
 
-def entity_key(label: str, lemma: str, country_code: str | None) -> tuple[str, str]:
-    """Mentions with the same key are one entity: a country by its code, anything else by label and lemma."""
-    return ("COUNTRY", country_code) if country_code else (label, lemma.lower())
+def entity_id(label: str, lemma: str, country_code: str | None) -> str:
+    """The id of the entity a mention belongs to: a country by its code, anything else by label and
+    lower-cased lemma (so "Рада Безпеки ООН" and "Рада безпеки ООН" are one entity)."""
+    return f"LOC:{country_code}" if country_code else f"{label}:{lemma.lower()}"
 
 
 def document_tables(documents: list[Document]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -50,8 +51,9 @@ def document_tables(documents: list[Document]) -> tuple[pd.DataFrame, pd.DataFra
     mentions, quantities, rows = [], [], []
     for d in documents:
         for e in d.entities:
-            mentions.append([d.doc_id, e.sentence_id, e.start, e.end, e.text, e.label, e.canonical or e.lemma,
-                             e.country_code, e.date, _sentence_text(d, e.sentence_id)])
+            mentions.append([d.doc_id, e.sentence_id, e.start, e.end, e.text, e.label, e.lemma, e.country_code,
+                             e.date, entity_id(e.label, e.canonical or e.lemma, e.country_code),
+                             _sentence_text(d, e.sentence_id)])
         for q in d.quantities:
             quantities.append([d.doc_id, q.sentence_id, q.start, q.end, q.text, q.value, q.low, q.high,
                                q.approximate, q.unit, q.unit_lemma, q.currency, q.country_code,
@@ -69,36 +71,73 @@ def document_tables(documents: list[Document]) -> tuple[pd.DataFrame, pd.DataFra
 
 def build_tables(documents: list[Document]) -> Tables:
     mentions, quantities, rows = document_tables(documents)
-    return Tables(mentions=mentions, entities=entities_from_mentions(mentions), quantities=quantities, documents=rows)
+    counter = EntityCounter()
+    counter.add(mentions)
+    return Tables(mentions=counter.relinked(mentions), entities=counter.table(), quantities=quantities, documents=rows)
 
 
 class EntityCounter:
     """The cross-document ``entities`` table, built up from mention rows batch by batch:
     its memory grows with the number of distinct entities, not of documents, and
-    adding the mentions of several batches gives exactly the table of all of them."""
+    adding the mentions of several batches gives exactly the table of all of them.
+
+    Linking across the run: a person named by surname alone joins the one person
+    of the run whose full name ends in that surname, when exactly one does."""
 
     def __init__(self):
-        self._groups: dict[tuple[str, str], dict] = {}
+        self._groups: dict[str, dict] = {}
+        self._links: dict[str, str] | None = None
 
     def add(self, mentions: pd.DataFrame) -> None:
+        self._links = None
         for row in mentions.itertuples(index=False):
             code = row.country_code if isinstance(row.country_code, str) else None  # pandas turns None into NaN
-            group = self._groups.setdefault(entity_key(row.label, row.lemma, code), {
+            group = self._groups.setdefault(row.entity_id, {
                 "labels": Counter(), "lemmas": Counter(), "code": code, "mentions": 0, "documents": set(),
                 "forms": set()})
             group["labels"][row.label] += 1
-            group["lemmas"][row.lemma] += 1
+            if code or row.entity_id.split(":", 1)[1] == row.lemma.lower():
+                group["lemmas"][row.lemma] += 1  # the name as written in full, not a surname linked to it
             group["mentions"] += 1
             group["documents"].add(row.doc_id)
             group["forms"].add(row.text)
 
+    def links(self) -> dict[str, str]:
+        """Surname-only PERS entity id -> the one full-name entity id it stands for."""
+        if self._links is None:
+            full = {}
+            for key, group in self._groups.items():
+                words = key.split(":", 1)[1].split()
+                if key.startswith("PERS:") and len(words) >= 2 and not any(w.endswith(".") for w in words):
+                    full.setdefault(words[-1], []).append(key)
+            self._links = {key: full[key[5:]][0] for key in self._groups
+                           if key.startswith("PERS:") and " " not in key and len(full.get(key[5:], [])) == 1}
+        return self._links
+
+    def relinked(self, mentions: pd.DataFrame) -> pd.DataFrame:
+        """``mentions`` with their ``entity_id`` pointing at the entity the run links them to."""
+        links = self.links()
+        return mentions.assign(entity_id=mentions.entity_id.map(lambda key: links.get(key, key)))
+
     def table(self) -> pd.DataFrame:
+        merged: dict[str, dict] = {}
+        links = self.links()
+        for key, group in sorted(self._groups.items(), key=lambda item: item[0] in links):
+            target = merged.get(links.get(key, key))
+            if target is None:
+                merged[key] = {**group, "labels": group["labels"].copy(), "lemmas": group["lemmas"].copy(),
+                               "documents": set(group["documents"]), "forms": set(group["forms"])}
+                continue
+            target["labels"].update(group["labels"])
+            target["mentions"] += group["mentions"]
+            target["documents"] |= group["documents"]
+            target["forms"] |= group["forms"]
         rows = []
-        for group in self._groups.values():
+        for key, group in merged.items():
             # most_common keeps first-seen order among ties, as the mentions came in
-            label, lemma, code = group["labels"].most_common(1)[0][0], group["lemmas"].most_common(1)[0][0], group["code"]
-            rows.append([f"{label}:{lemma}" if not code else f"{label}:{code}", label, lemma, code, group["mentions"],
-                         len(group["documents"]), " | ".join(sorted(group["forms"]))])
+            name = group["lemmas"].most_common(1)[0][0] if group["lemmas"] else key.split(":", 1)[1]
+            rows.append([key, group["labels"].most_common(1)[0][0], name, group["code"],
+                         group["mentions"], len(group["documents"]), " | ".join(sorted(group["forms"]))])
         table = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
         table = table.sort_values(["mentions", "entity_id"], ascending=[False, True], kind="stable")
         return table.astype({"mentions": "int64", "documents": "int64"}).reset_index(drop=True)

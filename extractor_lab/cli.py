@@ -71,6 +71,9 @@ def _add_evaluate(sub) -> None:
     ner.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled one)")
     ner.add_argument("--against", type=Path, default=None, metavar="MODEL_DIR",
                      help="also score this model folder, and bootstrap the difference over documents")
+    ner.add_argument("--constraints", choices=["on", "off"], default="on",
+                     help="decode with the dictionary's constraints (extractor/ner/constraints.py) (default: %(default)s)")
+    ner.add_argument("--against-constraints", choices=["on", "off"], default="on", help="the same for --against")
     ner.add_argument("--json", action="store_true", help="print JSON")
     ner.set_defaults(func=_run_evaluate_ner)
     lemmas = evaluate.add_parser("lemmas", help="lemma accuracy: pymorphy3 first parse vs. ours")
@@ -157,10 +160,11 @@ def _run_evaluate_ner(args) -> int:
 
     model_dir = args.model_dir or NER_MODEL_DIR
     if args.against:
-        comparison = compare(args.corpus, args.split, model_dir, args.against, progress=not args.json)
+        comparison = compare(args.corpus, args.split, model_dir, args.against, progress=not args.json,
+                             constraints=(args.constraints == "on", args.against_constraints == "on"))
         print(to_json(comparison) if args.json else format_comparison(comparison))
         return 0
-    report = evaluate(args.corpus, args.split, model_dir, progress=not args.json)
+    report = evaluate(args.corpus, args.split, model_dir, progress=not args.json, constraints=args.constraints == "on")
     print(to_json(report) if args.json else format_report(report))
     return 0
 

@@ -2,25 +2,45 @@
 import pandas as pd
 
 from extractor.cli import main
-from extractor.tables import DOCUMENT_COLUMNS, ENTITY_COLUMNS, MENTION_COLUMNS, QUANTITY_COLUMNS
+from extractor.tables import entities_from_mentions
 
 from conftest import ARTICLE, SAMPLES
 
 CONTRACT = {
-    "mentions": ["doc_id", "sentence_id", "start", "end", "text", "label", "lemma", "country_code", "sentence"],
+    "mentions": ["doc_id", "sentence_id", "start", "end", "text", "label", "lemma", "country_code", "date", "entity_id",
+                 "sentence"],
     "entities": ["entity_id", "label", "lemma", "country_code", "mentions", "documents", "forms"],
     "quantities": ["doc_id", "sentence_id", "start", "end", "text", "value", "low", "high", "approximate",
-                   "unit", "unit_lemma", "country_code", "sentence"],
+                   "unit", "unit_lemma", "currency", "country_code", "sentence"],
     "documents": ["doc_id", "path", "title", "source", "published", "chars", "tokens", "sentences", "mentions",
                   "status", "error"],
 }
 
 
-def test_column_contract():
-    assert MENTION_COLUMNS == CONTRACT["mentions"]
-    assert ENTITY_COLUMNS == CONTRACT["entities"]
-    assert QUANTITY_COLUMNS == CONTRACT["quantities"]
-    assert DOCUMENT_COLUMNS[:len(CONTRACT["documents"])] == CONTRACT["documents"]
+def _mentions(rows):
+    """A mentions table by hand: (doc_id, text, label, lemma, entity_id) per row."""
+    return pd.DataFrame([{"doc_id": d, "sentence_id": 0, "start": 0, "end": len(t), "text": t, "label": label,
+                          "lemma": lemma, "country_code": None, "date": None, "entity_id": entity, "sentence": t}
+                         for d, t, label, lemma, entity in rows])
+
+
+def test_entities_join_case_variants_and_link_a_surname_across_documents():
+    mentions = _mentions([
+        ("a", "Володимир Зеленський", "PERS", "Володимир Зеленський", "PERS:володимир зеленський"),
+        ("b", "Зеленського", "PERS", "Зеленський", "PERS:зеленський"),
+        ("a", "Рада Безпеки ООН", "ORG", "Рада Безпеки ООН", "ORG:рада безпеки оон"),
+        ("b", "Ради безпеки ООН", "ORG", "Рада безпеки ООН", "ORG:рада безпеки оон"),
+        ("c", "Радою безпеки ООН", "ORG", "Рада безпеки ООН", "ORG:рада безпеки оон"),
+        ("c", "Порошенко", "PERS", "Порошенко", "PERS:порошенко"),  # two full names fit: no link
+        ("c", "Петро Порошенко", "PERS", "Петро Порошенко", "PERS:петро порошенко"),
+        ("d", "Марина Порошенко", "PERS", "Марина Порошенко", "PERS:марина порошенко"),
+    ])
+    entities = entities_from_mentions(mentions).set_index("entity_id")
+    assert entities.loc["PERS:володимир зеленський", ["lemma", "mentions", "documents"]].tolist() == [
+        "Володимир Зеленський", 2, 2]
+    assert "PERS:зеленський" not in entities.index and "PERS:порошенко" in entities.index
+    assert entities.loc["ORG:рада безпеки оон", ["lemma", "mentions"]].tolist() == ["Рада безпеки ООН", 3]
+    assert len(entities) == 5
 
 
 def test_offsets_round_trip_on_samples_and_the_real_article(extractor):

@@ -40,8 +40,9 @@ def _scores(trainer, batch):
     return logits[0].cpu().numpy(), trans[0].cpu().numpy(), sentlens, orig_idx
 
 
-def predict(trainers, configs, document) -> list[list[str]]:
-    """BIOES tags per sentence of a stanza ``Document``, in document order."""
+def predict(trainers, configs, document, forbidden: list[list[frozenset[str]]] | None = None) -> list[list[str]]:
+    """BIOES tags per sentence of a stanza ``Document``, in document order. ``forbidden`` gives, per
+    sentence and token, labels whose tags the decoding may not choose there (``constraints.py``)."""
     import torch
     from stanza.models.common.crf import viterbi_decode
     from stanza.models.common.utils import unsort
@@ -53,6 +54,9 @@ def predict(trainers, configs, document) -> list[list[str]]:
     loaders = [DataLoader(document, configs[0]["batch_size"], config, vocab=trainer.vocab, evaluation=True,
                           preprocess_tags=False) for trainer, config in zip(trainers, configs)]
     tag_vocab = trainers[0].vocab["tag"]
+    tag_ids = {}  # label -> the ids of its B/I/E/S tags
+    for number, name in enumerate(_tag_names(trainers[0])):
+        tag_ids.setdefault(name.partition("-")[2], []).append(number)
     tagged: list[list[str]] = []
     with torch.no_grad():
         for batches in zip(*loaders):
@@ -62,7 +66,11 @@ def predict(trainers, configs, document) -> list[list[str]]:
             sentlens, orig_idx = scores[0][2], scores[0][3]
             batch_tags = []
             for i, length in enumerate(sentlens):
-                ids, _ = viterbi_decode(emissions[i, :length], transitions)
+                sentence_emissions = emissions[i, :length]
+                for position, labels in enumerate(forbidden[len(tagged) + orig_idx[i]] if forbidden else ()):
+                    for label in labels:
+                        sentence_emissions[position, tag_ids.get(label, [])] = -1e4
+                ids, _ = viterbi_decode(sentence_emissions, transitions)
                 # padding ids below the vocabulary prefix mean "no entity"
                 ids = [x if x >= VOCAB_PREFIX_SIZE else VOCAB_PREFIX_SIZE for x in ids]
                 batch_tags.append(fix_singleton_tags([tags[0] for tags in tag_vocab.unmap([(x,) for x in ids])]))

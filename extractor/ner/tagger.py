@@ -17,6 +17,7 @@ from pathlib import Path
 
 from extractor.models import NER_CHARLM_FILES, NER_MODEL_DIR, NER_TAGGER_FILE, NER_VECTORS_FILE, missing_model
 from extractor.ner import charlm_features, ensemble
+from extractor.ner.constraints import forbidden_labels
 from extractor.ner.spans import spans_from_bioes
 
 REBUILD = "extractor-lab train ner"
@@ -87,9 +88,11 @@ class TaggedSpan:
 
 class NerTagger:
     def __init__(self, model_dir: Path = NER_MODEL_DIR, batch_size: int = 64, members: int | None = None,
-                 device: str = "cpu"):
+                 device: str = "cpu", constraints: bool = True):
         """``members``: tag with only the first N taggers of an ensemble.
-        ``device``: "cpu" (the default) or a torch device such as "cuda"."""
+        ``device``: "cpu" (the default) or a torch device such as "cuda".
+        ``constraints``: forbid what the dictionary rules out (``constraints.py``)."""
+        self.constraints = constraints
         if members is not None and members < 1:
             raise ValueError(f"members must be 1 or more, not {members}")
         model_dir = Path(model_dir)
@@ -148,7 +151,8 @@ class NerTagger:
             return []
         order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
         document = self.pipeline.processors["tokenize"].process([sentences[i] for i in order])
-        tagged = ensemble.predict(self._ner.trainers, self._ner.configs, document)
+        forbidden = [[forbidden_labels(word) for word in sentences[i]] for i in order] if self.constraints else None
+        tagged = ensemble.predict(self._ner.trainers, self._ner.configs, document, forbidden)
         in_order: list[list[str]] = [[] for _ in sentences]
         for i, tags in zip(order, tagged):
             in_order[i] = tags

@@ -43,13 +43,14 @@ def _gold(corpus: Path, split: str) -> tuple[list, list]:
     return documents, gold
 
 
-def _predicted(documents: list, split: str, model_dir: Path, progress: bool, tag_one_by_one: bool = False) -> list:
+def _predicted(documents: list, split: str, model_dir: Path, progress: bool, constraints: bool = True,
+               tag_one_by_one: bool = False) -> list:
     """The tagger's entities over the run-time tokens of the documents, as character spans.
 
     By default every sentence of the split is tagged in one call, as the pipeline
     tags a batch; ``tag_one_by_one`` tags document by document (the tags are the
     same, since sentences are tagged independently)."""
-    tagger = NerTagger(model_dir)
+    tagger = NerTagger(model_dir, constraints=constraints)
     batches = [[d] for d in documents] if tag_one_by_one else [documents]
     predicted = []
     for batch in tqdm(batches, desc=f"tagging {split}", unit="batch", disable=not progress):
@@ -68,19 +69,20 @@ def _report(split: str, documents: list, gold: list, predicted: list) -> dict:
             "micro_all": micro.as_dict(), "micro_core": core.as_dict()}
 
 
-def evaluate(corpus: Path, split: str, model_dir: Path, progress: bool = True) -> dict:
+def evaluate(corpus: Path, split: str, model_dir: Path, progress: bool = True, constraints: bool = True) -> dict:
     documents, gold = _gold(corpus, split)
-    return _report(split, documents, gold, _predicted(documents, split, model_dir, progress))
+    return _report(split, documents, gold, _predicted(documents, split, model_dir, progress, constraints))
 
 
-def compare(corpus: Path, split: str, model_a: Path, model_b: Path, progress: bool = True) -> dict:
+def compare(corpus: Path, split: str, model_a: Path, model_b: Path, progress: bool = True,
+            constraints: tuple[bool, bool] = (True, True)) -> dict:
     """Both models' reports, and a paired bootstrap over documents of A's micro-F1 minus B's.
 
     Dev has 39 documents: a gain whose interval includes 0 is not a reason to ship.
     """
     documents, gold = _gold(corpus, split)  # read and tokenized once for both models
-    predicted_a = _predicted(documents, split, model_a, progress)
-    predicted_b = _predicted(documents, split, model_b, progress)
+    predicted_a = _predicted(documents, split, model_a, progress, constraints[0])
+    predicted_b = _predicted(documents, split, model_b, progress, constraints[1])
     doc_ids = [d.doc_id for d in documents]
     return {"a": {"model": str(model_a), **_report(split, documents, gold, predicted_a)},
             "b": {"model": str(model_b), **_report(split, documents, gold, predicted_b)},
