@@ -86,6 +86,13 @@ class Document:
     def tokens(self) -> list[Token]:
         return [t for s in self.sentences for t in s.tokens]
 
+    def to_spacy(self, nlp=None):
+        """This document as a spaCy ``Doc``: entities, their lemmas, country codes, dates and entity ids,
+        lemmas and UD features of tokens (``extractor/spacy.py``)."""
+        from extractor.spacy import to_spacy
+
+        return to_spacy(self, nlp)
+
     def render(self, jupyter: bool | None = None, **options):
         """Entities highlighted with displaCy (HTML; shown inline in notebooks)."""
         from spacy import displacy
