@@ -94,9 +94,24 @@ class Document:
         return to_spacy(self, nlp)
 
     def render(self, jupyter: bool | None = None, **options):
-        """Entities highlighted with displaCy (HTML; shown inline in notebooks)."""
+        """The article body with its entities and quantities highlighted by displaCy, each label in its
+        own colour, the lemma and country code after the label (HTML; shown inline in notebooks)."""
         from spacy import displacy
 
-        data = {"text": self.text, "title": self.title,
-                "ents": [{"start": e.start, "end": e.end, "label": e.label} for e in self.entities]}
-        return displacy.render(data, style="ent", manual=True, jupyter=jupyter, options=options)
+        start = self.sentences[0].start if self.sentences else 0
+        end = self.sentences[-1].end if self.sentences else len(self.text)
+        marks = [(e.start, e.end, e.label, " ".join(filter(None, (e.lemma, e.country_code, e.date))))
+                 for e in self.entities]
+        marks += [(q.start, q.end, "QTY", f"{q.value or q.low:,.0f} {q.unit_lemma or ''}".strip())
+                  for q in self.quantities if not any(e.start < q.end and q.start < e.end for e in self.entities)]
+        ents = [{"start": a - start, "end": b - start, "label": label, "kb_id": note, "kb_url": "#"}
+                for a, b, label, note in sorted(marks) if a >= start and b <= end]
+        options = {"colors": LABEL_COLOURS, **options}
+        return displacy.render({"text": self.text[start:end], "ents": ents}, style="ent", manual=True,
+                               jupyter=jupyter, options=options)
+
+
+# one colour per label, so that PERS and JOB (grey in displaCy's default) can be told apart
+LABEL_COLOURS = {"PERS": "#f4a6a6", "ORG": "#8ec5ff", "LOC": "#9be29b", "DATE": "#ffd27f", "TIME": "#ffe9b3",
+                 "PERIOD": "#f7c59f", "MON": "#c7a4ff", "PCT": "#e0b3ff", "QUANT": "#b3e5fc", "JOB": "#d7ccc8",
+                 "DOC": "#ffccbc", "ART": "#f8bbd0", "MISC": "#dcedc8", "QTY": "#80deea"}

@@ -3,9 +3,11 @@
 pymorphy3 knows that "Приватбанк", "Берліном" and "Картоплю" are inanimate
 nouns and nothing else, and that "Тереза" is a first name. A token every
 dictionary reading of which is an inanimate common noun cannot be (part of) a
-person's name, so the tagger's PERS tags are forbidden on it and decoding picks
-the best path without them (``ensemble.predict``). Words the dictionary does not
-know, or knows as a name or an animate noun, are left to the tagger.
+person's name, so the tagger's PERS tags are forbidden on it; a plural noun
+for people ("Міністри") does not start an organisation's name. Decoding then
+picks the best path without the forbidden tags (``ensemble.predict``). Words
+the dictionary does not know, or knows as a name or an abbreviation, are left
+to the tagger.
 """
 from __future__ import annotations
 
@@ -14,14 +16,21 @@ from functools import lru_cache
 from extractor.morphology.analyzer import parses
 
 NAME_GRAMMEMES = {"Name", "Surn", "Patr", "anim"}
+PERSON_TAGS = frozenset({"B-PERS", "I-PERS", "E-PERS", "S-PERS"})
+ORGANISATION_STARTS = frozenset({"B-ORG", "S-ORG"})
 
 
 @lru_cache(maxsize=200_000)
-def forbidden_labels(word: str) -> frozenset[str]:
+def forbidden_tags(word: str) -> frozenset[str]:
+    """The BIOES tags the dictionary rules out on ``word``."""
     if not word[:1].isalpha():
         return frozenset()
-    readings = parses(word.lower())
-    if readings and all(p.is_known and p.tag.POS == "NOUN" and "inan" in p.tag.grammemes
-                        and not NAME_GRAMMEMES & p.tag.grammemes for p in readings):
-        return frozenset({"PERS"})
+    readings = [p for p in parses(word.lower()) if p.is_known]
+    if not readings or any(p.tag.POS != "NOUN" or {"Name", "Surn", "Patr", "Abbr"} & p.tag.grammemes
+                           for p in readings):
+        return frozenset()
+    if all("inan" in p.tag.grammemes for p in readings):
+        return PERSON_TAGS  # "Приватбанк", "Берліном", "Картоплю": things, not people
+    if all({"anim", "plur"} <= p.tag.grammemes for p in readings):
+        return ORGANISATION_STARTS  # "Міністри", "Військові": people, not the start of an organisation
     return frozenset()

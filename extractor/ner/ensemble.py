@@ -42,7 +42,7 @@ def _scores(trainer, batch):
 
 def predict(trainers, configs, document, forbidden: list[list[frozenset[str]]] | None = None) -> list[list[str]]:
     """BIOES tags per sentence of a stanza ``Document``, in document order. ``forbidden`` gives, per
-    sentence and token, labels whose tags the decoding may not choose there (``constraints.py``)."""
+    sentence and token, tags the decoding may not choose there (``constraints.py``)."""
     import torch
     from stanza.models.common.crf import viterbi_decode
     from stanza.models.common.utils import unsort
@@ -54,9 +54,7 @@ def predict(trainers, configs, document, forbidden: list[list[frozenset[str]]] |
     loaders = [DataLoader(document, configs[0]["batch_size"], config, vocab=trainer.vocab, evaluation=True,
                           preprocess_tags=False) for trainer, config in zip(trainers, configs)]
     tag_vocab = trainers[0].vocab["tag"]
-    tag_ids = {}  # label -> the ids of its B/I/E/S tags
-    for number, name in enumerate(_tag_names(trainers[0])):
-        tag_ids.setdefault(name.partition("-")[2], []).append(number)
+    tag_ids = {name: number for number, name in enumerate(_tag_names(trainers[0]))}
     tagged: list[list[str]] = []
     with torch.no_grad():
         for batches in zip(*loaders):
@@ -67,9 +65,8 @@ def predict(trainers, configs, document, forbidden: list[list[frozenset[str]]] |
             batch_tags = []
             for i, length in enumerate(sentlens):
                 sentence_emissions = emissions[i, :length]
-                for position, labels in enumerate(forbidden[len(tagged) + orig_idx[i]] if forbidden else ()):
-                    for label in labels:
-                        sentence_emissions[position, tag_ids.get(label, [])] = -1e4
+                for position, tags in enumerate(forbidden[len(tagged) + orig_idx[i]] if forbidden else ()):
+                    sentence_emissions[position, [tag_ids[t] for t in tags if t in tag_ids]] = -1e4
                 ids, _ = viterbi_decode(sentence_emissions, transitions)
                 # padding ids below the vocabulary prefix mean "no entity"
                 ids = [x if x >= VOCAB_PREFIX_SIZE else VOCAB_PREFIX_SIZE for x in ids]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from extractor.models import NER_CHARLM_FILES, NER_MODEL_DIR, NER_TAGGER_FILE, NER_VECTORS_FILE, missing_model
 from extractor.ner import charlm_features, ensemble
-from extractor.ner.constraints import forbidden_labels
+from extractor.ner.constraints import forbidden_tags
 from extractor.ner.spans import spans_from_bioes
 
 REBUILD = "extractor-lab train ner"
@@ -151,7 +151,7 @@ class NerTagger:
             return []
         order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
         document = self.pipeline.processors["tokenize"].process([sentences[i] for i in order])
-        forbidden = [[forbidden_labels(word) for word in sentences[i]] for i in order] if self.constraints else None
+        forbidden = [[forbidden_tags(word) for word in sentences[i]] for i in order] if self.constraints else None
         tagged = ensemble.predict(self._ner.trainers, self._ner.configs, document, forbidden)
         in_order: list[list[str]] = [[] for _ in sentences]
         for i, tags in zip(order, tagged):
