@@ -21,30 +21,10 @@ def article_doc(extractor):
 
 
 def hand_built(extractor, text, spans=()):
-    """``text`` through the real pipeline with the NER step replaced by hand-set
-    entity spans: (surface, label), or (surface, label, n) for the n-th occurrence (from 0),
-    so that rule tests do not depend on what a retrained tagger finds."""
-    from extractor.document import Document
+    """``text`` through the real pipeline with hand-set entity spans instead of NER (see
+    ``extractor_lab.values.with_hand_spans``): rule tests do not depend on a retrained tagger."""
+    from extractor_lab.values import with_hand_spans
 
-    document = Document("hand", text)
-    for component in extractor.components:
-        if component.name == "ner":
-            document.entities = [_entity_at(document, *span) for span in spans]
-        else:
-            component.run([document] if component.batch else document)
+    document = with_hand_spans(extractor, text, spans)
     assert document.status == "ok", document.error
     return document
-
-
-def _entity_at(document, surface, label, occurrence=0):
-    from extractor.document import Entity
-
-    start = -1
-    for _ in range(occurrence + 1):
-        start = document.text.index(surface, start + 1)
-    end = start + len(surface)
-    for sentence in document.sentences:
-        indices = [i for i, t in enumerate(sentence.tokens) if t.start >= start and t.end <= end]
-        if indices:
-            return Entity(start, end, surface, label, sentence.index, indices[0], indices[-1] + 1)
-    raise ValueError(f"{surface!r} is not on token boundaries of {document.text!r}")
