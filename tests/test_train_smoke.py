@@ -2,7 +2,6 @@
 import json
 
 import pytest
-import torch
 
 from extractor.ner.tagger import NerTagger
 from extractor_lab.cli import main
@@ -29,6 +28,17 @@ def test_training_with_silver_data_writes_a_model_that_loads_and_predicts(tmp_pa
     assert len(train_sentences) % 3 == 1
     tags = NerTagger(out).tag_bioes([SENTENCE])
     assert len(tags) == 1 and len(tags[0]) == 5
+
+    # the second stage of the shipped recipe: the same tagger trained on, on gold alone
+    tuned = tmp_path / "tuned"
+    code = main(["train", "ner", "--set", f"out={tuned}", "--set", f"work_dir={tmp_path / 'work2'}",
+                 "--set", "max_steps=10", "--set", "eval_interval=10", "--set", "limit_docs=6", "--set", "threads=1",
+                 "--set", "silver=", "--set", f"vectors_file={out / 'uk_vectors.pt'}",
+                 "--set", f"finetune_from={out / 'uk_ner.pt'}"])
+    assert code == 0
+    trained_on = json.loads((tmp_path / "work2" / "train.json").read_text(encoding="utf-8"))
+    assert SENTENCE not in [[w["text"] for w in s] for s in trained_on]  # gold alone
+    assert len(NerTagger(tuned).tag_bioes([SENTENCE])[0]) == 5
 
 
 def test_the_shipped_recipe_reads_and_overrides_are_typed():

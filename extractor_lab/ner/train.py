@@ -49,6 +49,9 @@ class TrainConfig:
     charlm_dir: Path | None = None  # read the uk_charlm_{forward,backward}.pt of this folder
     silver: list[Path] = field(default_factory=list)  # teacher-labelled sentences (JSON lines) added to train
     gold_copies: int = 1  # times each gold training sentence is repeated (weight against the silver data)
+    # go on training this uk_ner.pt (on gold alone, after silver); stanza then keeps the
+    # checkpoint's own settings (learning rate, sizes) and reads only the data and steps from here
+    finetune_from: Path | None = None
     hidden_dim: int = 256
     batch_size: int = 32
     threads: int = 2
@@ -161,6 +164,9 @@ def train(config: TrainConfig) -> Path:
         "--hidden_dim", str(config.hidden_dim), "--wordvec_pretrain_file", str(pretrain),
         "--log_step", "100",
     ] + (["--cpu"] if config.device == "cpu" else [])
+    if config.finetune_from:
+        args += ["--finetune", "--finetune_load_name", str(config.finetune_from)]
+
     if charlms:
         # Fine-tuning only words the vectors know keeps the model under the 50 MB
         # budget with the charlms added (the per-word deltas were 16 MB of it).
