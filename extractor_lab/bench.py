@@ -141,11 +141,10 @@ def scale(args) -> None:
         work = Path(work)
         big = news_corpus(work / "big", args.scale_docs)
         small = news_corpus(work / "small", args.scale_docs // 10)
-        one, _ = cli_run(big, work / "one", "--workers", "1")
+        one, big_rss = cli_run(big, work / "one", "--workers", "1")
         many, _ = cli_run(big, work / "many", "--workers", str(workers))
         resume, _ = cli_run(big, work / "many", "--workers", str(workers), "--resume")
         _, small_rss = cli_run(small, work / "small-out", "--workers", "1")
-        _, big_rss = cli_run(big, work / "big-out", "--workers", "1")
     count = args.scale_docs
     print(f"scale corpus: {count} documents of about 1,500 characters")
     print(f"1 worker: {count / one:.1f} documents/s; {workers} workers: {count / many:.1f} documents/s; "
