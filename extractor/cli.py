@@ -34,6 +34,9 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     extract.add_argument("--unsafe-csv", dest="safe_csv", action="store_false",
                          help="write CSV cells starting with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them as formulas)")
     extract.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled models/uk-ner)")
+    extract.add_argument("--fast-ner", action="store_true",
+                         help="tag with the first tagger of the NER ensemble only: NER about 5x faster, test F1 "
+                              "0.795 instead of 0.802 (models/uk-ner/MODEL_CARD.md)")
     extract.add_argument("--reference-date", metavar="YYYY-MM-DD", default=None,
                          help="resolve dates against this day where a document's publication date is unknown")
     extract.add_argument("--device", default="cpu", help="where NER runs: cpu (default) or a torch device such as cuda")
@@ -53,7 +56,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         print("error: --workers and --batch-docs must be 1 or more", file=sys.stderr)
         return 2
     options = {"repair": args.repair, "only_uk": args.only_uk, "device": args.device,
-               "reference_date": args.reference_date}
+               "reference_date": args.reference_date, "ner_members": 1 if args.fast_ner else None}
     if args.model_dir:
         options["ner_model_dir"] = args.model_dir
     try:

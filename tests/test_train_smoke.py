@@ -41,11 +41,13 @@ def test_training_with_silver_data_writes_a_model_that_loads_and_predicts(tmp_pa
     assert len(NerTagger(tuned).tag_bioes([SENTENCE])[0]) == 5
 
 
-def test_the_shipped_recipe_reads_and_overrides_are_typed():
-    config = load_config(ROOT / "extractor_lab" / "recipes" / "ner.toml", {"max_steps": "7", "out": "x"})
+def test_the_recipes_read_and_overrides_are_typed():
+    recipes = ROOT / "extractor_lab" / "recipes"
+    config = load_config(recipes / "ner-distilled.toml", {"max_steps": "7", "out": "x"})
     assert config.max_steps == 7 and str(config.out) == "x"
-    assert config.gold_copies >= 1 and all(str(p).endswith(".jsonl") for p in config.silver)
-    assert TrainConfig().max_steps == 12000  # what the recipe does not name keeps the one default
+    assert config.gold_copies == 2 and [str(p) for p in config.silver] == ["build/silver_bruk.jsonl"]
+    assert TrainConfig().batch_size == load_config(recipes / "ner.toml", {}).batch_size  # one default, in one place
+    assert str(load_config(recipes / "ner-charlm.toml", {}).charlm_dir) == "build/charlm512"
 
 
 def test_an_unknown_setting_is_refused_before_training(tmp_path, capsys):
