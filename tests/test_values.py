@@ -76,3 +76,18 @@ def test_the_value_corpus_scores_and_our_date_rules_beat_dateparser(capsys):
     assert report["dates"]["cases"] >= 60 and report["money"]["money"]["cases"] + report["money"]["percent"]["cases"] >= 60
     assert report["dates"]["ours"] >= 0.95 and report["dates"]["ours"] > report["dates"]["dateparser"]
     assert report["money"]["money"]["accuracy"] >= 0.95 and report["money"]["percent"]["accuracy"] >= 0.95
+
+
+@pytest.mark.parametrize("text", [
+    "Засідання почнеться о 10.30 у Києві.",
+    "Голосування завершиться близько 15.00 годин.",
+    "Він фінішував сто першим серед учасників.",
+    "Вони допомагали один одному щодня.",
+    "Згідно з пунктом 2.4 договору сторони домовились.",
+    "Відповідно до статті 17 закону суд ухвалив рішення.",
+    "Переглядів: 1234",
+    "Газ піде через Турецький потік-2 до Європи.",
+    "1. Уряд ухвалив бюджет.",
+])
+def test_numbers_that_count_nothing_are_not_quantities(extractor, text):
+    assert quantities(extractor, text) == []

@@ -11,6 +11,7 @@ country that is the sentence's subject ("КНДР може відправити 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extractor.document import Entity, Quantity, Sentence, Token
@@ -208,6 +209,39 @@ def _country_of_subject(tokens: list[Token], entities: list[Entity], sentence_id
     return codes.pop() if len(codes) == 1 else None  # several: whose troops they are is unclear
 
 
+# words after which a number is a label, not a count: "пункт 2.4", "статті 17", "Переглядів: 1234"
+NUMBERING_WORDS = {"пункт", "підпункт", "стаття", "частина", "розділ", "глава", "абзац", "додаток", "сторінка",
+                   "номер", "п", "пп", "ст", "ч", "переглядів", "перегляди", "перегляд", "коментарі", "коментарів"}
+CLOCK = re.compile(r"([01]?\d|2[0-3])[.:][0-5]\d")
+RECIPROCAL = {"одного", "одному", "одним", "одну", "одна", "одне", "одної", "одній", "одною"}
+
+
+def _not_a_count(tokens: list[Token], i: int) -> bool:
+    """Numbers that count nothing: clock times ("о 10.30"), labels ("статті 17", list markers "1."),
+    parts of names ("Турецький потік-2"), ordinals ("сто першим"), "один одному"."""
+    before = [t.norm.lower() for t in tokens[max(0, i - 2):i] if t.norm not in (":", "№")]
+    word = tokens[i].norm
+    if CLOCK.fullmatch(word) and before and before[-1] in ("о", "об", "близько", "до", "після", "з", "від"):
+        return True
+    if before and (before[-1] in NUMBERING_WORDS or (i and tokens[i - 1].lemma.lower() in NUMBERING_WORDS)):
+        return True
+    if i == 0 and i + 1 < len(tokens) and tokens[i + 1].norm in (".", ")") and word.isdigit():
+        return True  # a list marker
+    if i and tokens[i - 1].norm == "-" and tokens[i - 1].start == tokens[i].start - 1 and i > 1 \
+            and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 2].norm[:1].isalpha():
+        return True  # "потік-2", "Су-25"
+    if word.lower() in RECIPROCAL and i and tokens[i - 1].norm.lower() == "один":
+        return True
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if following is not None and numbers.word_value(tokens[i].lemma) is not None:
+        if word.lower() == "один" and following.norm.lower() in RECIPROCAL:
+            return True
+        if any(p.tag.POS == "ADJF" and "Ordinal" in str(p.tag) or p.normal_form in numbers.ORDINALS
+               for p in parses(following.norm.lower())):
+            return True
+    return False
+
+
 def _names_a_group(tokens: list[Token], i: int) -> bool:
     """"Групи семи", "Групою двадцяти": a spelled numeral after a capitalized "Група" names G7/G20."""
     return (i > 0 and tokens[i].norm.isalpha() and tokens[i - 1].norm[:1].isupper()
@@ -224,7 +258,7 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
     i = 0
     while i < len(tokens):
         after_sign = i > 0 and tokens[i - 1].norm in NUMBER_SIGNS
-        skip = i in in_dates or after_sign or _names_a_group(tokens, i)  # even when the tagger missed the name
+        skip = i in in_dates or after_sign or _names_a_group(tokens, i) or _not_a_count(tokens, i)
         number = None if skip else _read_number(tokens, i)
         if number is None:
             i += 1
