@@ -18,4 +18,14 @@ def segment(document: Document) -> None:
     regions = ([layout.title_span] if layout.title_span else []) + [(start, end)]
     for region_start, region_end in regions:
         for tokens in split_sentences(document.text[region_start:region_end], region_start):
+            read_dateline(document.text, tokens)
             document.sentences.append(Sentence(len(document.sentences), tokens[0].start, tokens[-1].end, tokens))
+
+
+def read_dateline(text: str, tokens) -> None:
+    """"КИЇВ. Уряд ухвалив ...": a place in capitals that opens a line is read as the word it spells
+    ("Київ"), so that the tagger and the dictionary see a name, not an abbreviation."""
+    first = tokens[0]
+    if (len(tokens) >= 2 and len(first.text) >= 3 and first.text.isupper() and first.text.isalpha()
+            and tokens[1].text in (".", ",", "—", "–", "-") and (first.start == 0 or text[first.start - 1] == "\n")):
+        first.norm = first.text[0] + first.text[1:].lower()

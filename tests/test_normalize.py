@@ -57,3 +57,12 @@ def test_sentence_start_capital_is_dropped_for_common_nouns(extractor, text, lab
     document.entities.append(Entity(first.start, first.end, first.text, label, 0, 0, 1))
     normalize_entities(document)
     assert document.entities[0].lemma == expected
+
+
+def test_a_dateline_in_capitals_is_read_as_the_place_it_spells(extractor):
+    from conftest import hand_built
+
+    document = hand_built(extractor, "КИЇВ. Уряд ухвалив бюджет.\nЛЬВІВ, 5 листопада. Виставка відкрилася.",
+                          [("КИЇВ", "LOC"), ("ЛЬВІВ", "LOC")])
+    assert [(e.text, e.lemma) for e in document.entities] == [("КИЇВ", "Київ"), ("ЛЬВІВ", "Львів")]
+    assert [t.norm for t in document.tokens if t.text == "УРЯД"] == []  # only the opening word of a line
