@@ -73,12 +73,23 @@ def _nominative(parse, extra: set[str] = frozenset()) -> str | None:
 def _person_forms(tokens: list[Token]) -> list[str]:
     candidates = []
     for token in tokens:
-        options = [p for p in parses(token.norm.lower()) if p.tag.POS == "NOUN"] if _is_word(token) and len(token.norm) > 1 else []
+        options = [p for p in parses(token.norm.lower()) if p.tag.POS in ("NOUN", "ADJF")] \
+            if _is_word(token) and len(token.norm) > 1 else []
         named = [p for p in options if _is_name(p)]
-        candidates.append(_singular_first(named or [p for p in options if "anim" in p.tag.grammemes] or options))
+        nouns = [p for p in options if p.tag.POS == "NOUN"]
+        candidates.append(_singular_first(named or [p for p in nouns if "anim" in p.tag.grammemes] or nouns or options))
     shared_case, shared_gender = _shared_case_and_gender(candidates)
+    # a first name the dictionary knows fixes the case, and a surname it does not know follows
+    # it: "Віктора Вакараша" -> "Віктор Вакараш", "Романа Шмігельського" -> "Роман Шмігельський"
+    case_from_name = shared_case not in (None, "nomn") and any(
+        is_known(t.norm) and any("Name" in p.tag.grammemes for p in options) for t, options in zip(tokens, candidates))
     forms = []
     for token, options in zip(tokens, candidates):
+        if options and not is_known(token.norm) and case_from_name:
+            agreeing = [p for p in options if p.tag.case == shared_case and p.tag.gender in (shared_gender, None)]
+            nominative = _nominative(agreeing[0]) if agreeing else None
+            forms.append(match_case(nominative, token.norm) if nominative else token.norm)
+            continue
         if not options or not is_known(token.norm):
             forms.append(token.norm)
             continue

@@ -66,3 +66,17 @@ def test_a_dateline_in_capitals_is_read_as_the_place_it_spells(extractor):
                           [("КИЇВ", "LOC"), ("ЛЬВІВ", "LOC")])
     assert [(e.text, e.lemma) for e in document.entities] == [("КИЇВ", "Київ"), ("ЛЬВІВ", "Львів")]
     assert [t.norm for t in document.tokens if t.text == "УРЯД"] == []  # only the opening word of a line
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Віктора Вакараша", "Віктор Вакараш"),
+    ("Романа Шмігельського", "Роман Шмігельський"),
+    ("Олафом Шольцом", "Олаф Шольц"),
+    ("Тетяною Неліною", "Тетяна Неліна"),
+    ("Урсулою фон дер Ляєн", "Урсула фон дер Ляєн"),
+])
+def test_a_surname_agrees_with_its_first_name(extractor, text, expected):
+    document = Document("t", text)
+    segment(document)
+    extractor.morphology(document)
+    assert normalize_entity(document.sentences[0].tokens, "PERS") == expected
