@@ -34,9 +34,15 @@ def load_models(options: dict, threads: int | None = None) -> None:
     """Load the extractor in this process (a worker's initializer; a Dask worker plugin calls it too)."""
     global _EXTRACTOR
     if threads:
+        for variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+            os.environ[variable] = str(threads)  # before torch and numpy start their pools
         import torch
 
         torch.set_num_threads(threads)
+        try:
+            torch.set_num_interop_threads(1)
+        except RuntimeError:  # a process whose torch already ran (a Dask worker loading again) keeps its pool
+            pass
     from extractor.pipeline import Extractor
 
     _EXTRACTOR = Extractor(**options)

@@ -160,8 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chars", type=int, default=300_000, help="speed corpus size in characters (default: %(default)s)")
     parser.add_argument("--scale-docs", type=int, default=0,
                         help="also run the scale section on this many documents (the issue's bar: 2000)")
+    parser.add_argument("--no-speed", dest="speed", action="store_false", help="only the scale section")
     args = parser.parse_args(argv)
-    speed(args)
+    if args.speed:
+        speed(args)
     if args.scale_docs:
         scale(args)
     return 0

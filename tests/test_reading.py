@@ -94,7 +94,6 @@ def test_usage_error_exits_2(tmp_path):
 
 
 def test_language_is_flagged_and_only_uk_skips(tmp_path):
-    from extractor import Extractor  # noqa: F401  (the session fixture covers loading)
     (tmp_path / "ru.txt").write_text("Это русский текст, который был написан для проверки языка.", encoding="utf-8")
     (tmp_path / "en.txt").write_text("This is an English text written to check the language flag.", encoding="utf-8")
     out = tmp_path / "out"

@@ -1,13 +1,12 @@
 """The lab trains a tiny tagger from a recipe plus overrides; the product loads it and tags."""
 import json
 
-import pytest
 
 from extractor.ner.tagger import NerTagger
 from extractor_lab.cli import main
 from extractor_lab.ner.train import TrainConfig, load_config
 
-from conftest import ROOT, SHARED
+from conftest import ROOT
 
 SENTENCE = ["Володимир", "Зеленський", "у", "Києві", "."]
 
