@@ -104,9 +104,8 @@ class NerTagger:
         # stanza insists on a resources.json in its resources dir even when every
         # model path is given; a minimal one in a scratch folder keeps it from
         # reaching the network and leaves models/ untouched.
-        self._resources = tempfile.TemporaryDirectory(prefix="extractor-stanza-")
-        Path(self._resources.name, "resources.json").write_text(
-            json.dumps({"uk": {"lang_name": "Ukrainian"}}), encoding="utf-8")
+        resources = tempfile.TemporaryDirectory(prefix="extractor-stanza-")  # read while loading only
+        Path(resources.name, "resources.json").write_text(json.dumps({"uk": {"lang_name": "Ukrainian"}}), encoding="utf-8")
         charlms = _charlm_paths(model_dir)
         # stanza loads several taggers from ";"-separated paths, each with its own
         # vectors and charlms; ours share them (an empty entry means "none"; without
@@ -114,9 +113,9 @@ class NerTagger:
         files = member_files(model_dir)[:members]
         shared = {key: ";".join([charlms.get(key, "")] * len(files))
                   for key in ("ner_forward_charlm_path", "ner_backward_charlm_path")}
-        with _full_unpickler(model_dir.resolve() == Path(NER_MODEL_DIR).resolve()):
+        with resources, _full_unpickler(model_dir.resolve() == Path(NER_MODEL_DIR).resolve()):
             self.pipeline = stanza.Pipeline(
-                lang="uk", dir=self._resources.name, processors="tokenize,ner", tokenize_pretokenized=True,
+                lang="uk", dir=resources.name, processors="tokenize,ner", tokenize_pretokenized=True,
                 ner_model_path=";".join(str(m) for m in files),
                 ner_pretrain_path=";".join([str(model_dir / NER_VECTORS_FILE)] * len(files)),
                 ner_batch_size=batch_size, download_method=None, device=device, logging_level="WARN", **shared)
