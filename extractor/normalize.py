@@ -181,14 +181,20 @@ def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
     if head is None:
         return forms
     head_options = [p for p in parses(tokens[head].norm.lower()) if p.tag.POS == "NOUN"]
-    if not is_known(tokens[head].norm) or any("Fixd" in p.tag.grammemes for p in head_options[:1]):
-        return forms  # abbreviations and unknown words do not decline
+    if not is_known(tokens[head].norm):
+        return forms  # unknown words do not decline
+    modifiers = [[p for p in parses(t.norm.lower()) if p.tag.POS in AGREEING_POS] for t in tokens[:head]]
+    fixed = [p for p in head_options if "Fixd" in p.tag.grammemes]
+    if fixed:
+        # an abbreviation does not decline, but the adjectives before it agree with its gender:
+        # "Чорнобильської АЕС" -> "Чорнобильська АЕС"
+        case = _shared([m for m in modifiers if m], lambda p: p.tag.case)
+        return _agreeing(forms, tokens, modifiers, case, {fixed[0].tag.gender} - {None}) if case else forms
     # a place or organisation is no first name ("Києві" is Київ, not Кий), and the
     # lemma chosen in context beats a homonym ("Києві" is not the dative of "кий")
     common = [p for p in head_options if not _is_name(p)] or head_options
     in_context = [p for p in common if p.normal_form == tokens[head].lemma.lower()]
     common = _singular_first(in_context or common)
-    modifiers = [[p for p in parses(t.norm.lower()) if p.tag.POS in AGREEING_POS] for t in tokens[:head]]
     case = _shared([common] + [m for m in modifiers if m], lambda p: p.tag.case)
     chosen = _prefer(common, case=case)
     if singular and chosen.tag.number == "plur":
@@ -201,6 +207,12 @@ def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
         return forms
     forms[head] = match_case(nominative, tokens[head].norm)
     agreement = {"plur"} if chosen.tag.number == "plur" else {chosen.tag.gender} - {None}
+    return _agreeing(forms, tokens, modifiers, case, agreement)
+
+
+def _agreeing(forms: list[str], tokens: list[Token], modifiers: list[list], case: str | None,
+              agreement: set[str]) -> list[str]:
+    """``forms`` with the modifiers before the head in the nominative, agreeing with it."""
     for i, options in enumerate(modifiers):
         if options:
             modifier = _prefer(options, case=case)

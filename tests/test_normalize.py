@@ -80,3 +80,15 @@ def test_a_surname_agrees_with_its_first_name(extractor, text, expected):
     segment(document)
     extractor.morphology(document)
     assert normalize_entity(document.sentences[0].tokens, "PERS") == expected
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    ("Чорнобильської АЕС", "ORG", "Чорнобильська АЕС"),
+    ("Запорізькою АЕС", "ORG", "Запорізька АЕС"),
+    ("Генеральною Асамблеєю ООН", "ORG", "Генеральна Асамблея ООН"),
+])
+def test_an_adjective_before_an_abbreviation_agrees_with_it(extractor, text, label, expected):
+    document = Document("t", text)
+    segment(document)
+    extractor.morphology(document)
+    assert normalize_entity(document.sentences[0].tokens, label) == expected
