@@ -193,8 +193,12 @@ def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
     # a place or organisation is no first name ("Києві" is Київ, not Кий), and the
     # lemma chosen in context beats a homonym ("Києві" is not the dative of "кий")
     common = [p for p in head_options if not _is_name(p)] or head_options
-    in_context = [p for p in common if p.normal_form == tokens[head].lemma.lower()]
-    common = _singular_first(in_context or common)
+    # a head that agrees with its adjectives beats the lemma chosen for the word alone:
+    # "Київської Русі" is Русь (femn), not the locative of рух
+    agreeing = [p for p in common if any(m.tag.gender == p.tag.gender and m.tag.case == p.tag.case
+                                         for options in modifiers for m in options)]
+    in_context = [p for p in (agreeing or common) if p.normal_form == tokens[head].lemma.lower()]
+    common = _singular_first(in_context or agreeing or common)
     case = _shared([common] + [m for m in modifiers if m], lambda p: p.tag.case)
     chosen = _prefer(common, case=case)
     if singular and chosen.tag.number == "plur":

@@ -92,3 +92,10 @@ def test_an_adjective_before_an_abbreviation_agrees_with_it(extractor, text, lab
     segment(document)
     extractor.morphology(document)
     assert normalize_entity(document.sentences[0].tokens, label) == expected
+
+
+def test_the_head_agrees_with_its_adjective_before_the_lemma_of_the_word_alone(extractor):
+    document = Document("t", "Київської Русі")
+    segment(document)
+    extractor.morphology(document)
+    assert normalize_entity(document.sentences[0].tokens, "LOC") == "Київська Русь"
