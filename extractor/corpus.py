@@ -20,6 +20,7 @@ from typing import Iterable, Iterator
 
 from tqdm import tqdm
 
+from extractor.pipeline import batched
 from extractor.reading import RawDocument, read_inputs
 from extractor.reading.sources import DEFAULT_MAX_CHARS, count_documents
 from extractor.run_folder import RunFolder, content_hash
@@ -67,7 +68,7 @@ def extract_to_folder(inputs: Iterable[str | Path], out: str | Path, format: str
     try:
         hashes: dict[str, str] = {}
         raws = read_inputs(inputs, text_column, id_column, max_chars, as_text)
-        batches = _batches(_not_done(raws, folder, hashes, summary, bar), batch_docs)
+        batches = batched(_not_done(raws, folder, hashes, summary, bar), batch_docs)
         options = {"batch_docs": batch_docs, **extractor_options}
         if dask_scheduler:
             from extractor.on_dask import run_dask
@@ -101,14 +102,3 @@ def _not_done(raws: Iterator[RawDocument], folder: RunFolder, hashes: dict[str, 
             continue
         hashes[raw.doc_id] = digest
         yield raw
-
-
-def _batches(raws: Iterator[RawDocument], size: int) -> Iterator[list[RawDocument]]:
-    batch = []
-    for raw in raws:
-        batch.append(raw)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

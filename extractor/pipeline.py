@@ -17,7 +17,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from tqdm import tqdm
 
@@ -135,15 +135,10 @@ class Extractor:
                        as_text: bool = False) -> Iterable[Document]:
         """Documents of all inputs, processed in batches; unreadable inputs come as error documents.
         With ``as_text=True`` every str is a text, never a path."""
-        batch: list[Document] = []
         bar = tqdm(desc="extracting", unit="doc", disable=not progress)
-        for raw in read_inputs(inputs, text_column, id_column, max_chars, as_text):
-            batch.append(document_from_raw(raw))  # error documents ride along, so the input order holds
-            if len(batch) >= self.batch_docs:
-                yield from self.process(batch)
-                bar.update(len(batch))
-                batch = []
-        if batch:
+        # error documents ride along, so the input order holds
+        documents = (document_from_raw(raw) for raw in read_inputs(inputs, text_column, id_column, max_chars, as_text))
+        for batch in batched(documents, self.batch_docs):
             yield from self.process(batch)
             bar.update(len(batch))
         bar.close()
@@ -154,6 +149,18 @@ class Extractor:
         if isinstance(inputs, (str, Path)):
             inputs = [inputs]
         return build_tables(list(self.iter_documents(inputs, progress=progress, **options)))
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` items (the last one shorter), as they come."""
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def document_from_raw(raw: RawDocument) -> Document:

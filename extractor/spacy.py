@@ -24,6 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extractor.document import Document
+from extractor.pipeline import batched
 from extractor.tables import entity_id
 
 SPAN_EXTENSIONS = ("lemma", "country_code", "date", "entity_id")
@@ -100,19 +102,11 @@ class UkEntities:
 
     def pipe(self, docs, batch_size: int | None = None):
         """Tag the texts of many docs at once: NER runs over a whole batch."""
-        from extractor.document import Document
+        for batch in batched(docs, batch_size or self.batch_size):
+            yield from self._annotated(batch)
 
-        batch = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= (batch_size or self.batch_size):
-                yield from self._annotated(batch, Document)
-                batch = []
-        if batch:
-            yield from self._annotated(batch, Document)
-
-    def _annotated(self, docs, document_type):
-        documents = self.extractor.process([document_type(f"doc{i}", doc.text) for i, doc in enumerate(docs)])
+    def _annotated(self, docs):
+        documents = self.extractor.process([Document(f"doc{i}", doc.text) for i, doc in enumerate(docs)])
         for doc, document in zip(docs, documents):
             yield annotate(doc, document)
 
