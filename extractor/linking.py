@@ -35,13 +35,14 @@ def _abbreviates(short: list[str], full: list[str]) -> bool:
 def link_people(document) -> None:
     """Pipeline component: give PERS mentions the document's one matching full name as ``canonical``."""
     people = [e for e in document.entities if e.label == "PERS" and e.lemma]
-    full_names = {}
+    by_surname: dict[str, dict[str, str]] = {}  # last word -> {casefolded full name: full name}
     for entity in people:
         words = _words(entity.lemma)
         if len(words) >= 2 and not any(_is_initial(w) for w in words):
-            full_names.setdefault(entity.lemma.casefold(), entity.lemma)
+            by_surname.setdefault(words[-1].casefold(), {}).setdefault(entity.lemma.casefold(), entity.lemma)
     for entity in people:
         short = _words(entity.lemma)
-        matches = {key for key, lemma in full_names.items() if _abbreviates(short, _words(lemma))}
+        full_names = by_surname.get(short[-1].casefold(), {})
+        matches = [lemma for lemma in full_names.values() if _abbreviates(short, _words(lemma))]
         if len(matches) == 1:
-            entity.canonical = full_names[matches.pop()]
+            entity.canonical = matches[0]

@@ -11,7 +11,9 @@ hold on a shared, noisy machine:
 - cold start (a fresh interpreter: import and load every model) and peak RSS.
 Scale (``--scale-docs``): documents/s of a CLI run with 1 and N workers on
 news-sized documents cut from BRUK, peak RSS of runs of N/10 and N documents,
-and how long a ``--resume`` of the finished run takes to skip everything.
+how long a ``--resume`` of the finished run takes to skip everything, and a
+run killed (SIGKILL, workers included) half way and resumed, whose tables
+must equal the uninterrupted run's.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import argparse
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -75,17 +78,49 @@ def cold_start() -> float:
     return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
 
 
-def cli_run(inputs: Path, out: Path, *options: str) -> tuple[float, float]:
-    """(seconds, peak RSS in MB of the largest process) of one `extractor extract` run."""
-    code = ("import resource, sys; from extractor.cli import main; code = main(sys.argv[1:]); "
+CLI_CODE = ("import resource, sys; from extractor.cli import main; code = main(sys.argv[1:]); "
             "print(max(resource.getrusage(w).ru_maxrss for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024)")
+
+
+def cli_run(inputs: Path, out: Path, *options: str, env: dict | None = None) -> tuple[float, float]:
+    """(seconds, peak RSS in MB of the largest process) of one `extractor extract` run."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", code, "extract", str(inputs), "--out", str(out), "--no-progress",
-                             *options], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", CLI_CODE, "extract", str(inputs), "--out", str(out),
+                             "--no-progress", *options], capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - started
     if result.returncode not in (0, 1):
         raise RuntimeError(result.stderr)
     return seconds, float(result.stdout.strip().splitlines()[-1])
+
+
+def kill_half_way(inputs: Path, out: Path, batches: int, *options: str) -> None:
+    """Start a run and SIGKILL it, workers and all, once about half of its ``batches`` are committed."""
+    run = subprocess.Popen([sys.executable, "-m", "extractor", "extract", str(inputs), "--out", str(out),
+                            "--no-progress", *options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           start_new_session=True)
+    manifest = out / "_run" / "manifest.jsonl"
+    while run.poll() is None:
+        if manifest.exists() and manifest.read_text(encoding="utf-8").count("\n") >= batches // 2:
+            os.killpg(run.pid, signal.SIGKILL)
+            break
+        time.sleep(0.2)
+    run.wait()
+    if run.returncode != -signal.SIGKILL:
+        raise RuntimeError(f"the run ended (exit {run.returncode}) before it could be killed half way")
+
+
+def same_tables(first: Path, second: Path) -> bool:
+    """Whether two output folders hold the same four CSV tables, rows compared after sorting."""
+    import pandas as pd
+
+    for name in ("mentions", "entities", "quantities", "documents"):
+        a, b = (pd.read_csv(folder / f"{name}.csv", keep_default_na=False, dtype=str) for folder in (first, second))
+        if list(a.columns) != list(b.columns) or len(a) != len(b):
+            return False
+        a, b = (t.sort_values(list(t.columns)).reset_index(drop=True) for t in (a, b))
+        if not a.equals(b):
+            return False
+    return True
 
 
 def news_corpus(folder: Path, count: int, chars: int = 1500) -> Path:
@@ -143,15 +178,23 @@ def scale(args) -> None:
         small = news_corpus(work / "small", args.scale_docs // 10)
         one, big_rss = cli_run(big, work / "one", "--workers", "1")
         many, _ = cli_run(big, work / "many", "--workers", str(workers))
+        one_core, _ = cli_run(big, work / "one-core", "--workers", "1", env={**os.environ, "OMP_NUM_THREADS": "1"})
         resume, _ = cli_run(big, work / "many", "--workers", str(workers), "--resume")
         _, small_rss = cli_run(small, work / "small-out", "--workers", "1")
+        kill_half_way(big, work / "killed", -(-args.scale_docs // 32), "--workers", str(workers))
+        cli_run(big, work / "killed", "--workers", str(workers), "--resume")
+        resumed_same = same_tables(work / "killed", work / "many")
     count = args.scale_docs
     print(f"scale corpus: {count} documents of about 1,500 characters")
-    print(f"1 worker: {count / one:.1f} documents/s; {workers} workers: {count / many:.1f} documents/s; "
-          f"ratio {one / many:.2f}")
+    print(f"1 worker (torch on all {workers} cores): {count / one:.1f} documents/s; {workers} workers: "
+          f"{count / many:.1f} documents/s; ratio {one / many:.2f}")
+    print(f"1 worker on one core (OMP_NUM_THREADS=1): {count / one_core:.1f} documents/s; "
+          f"{workers} workers / that: {one_core / many:.2f}")
     print(f"peak RSS, 1 worker: {count // 10} documents {small_rss:,.0f} MB, {count} documents {big_rss:,.0f} MB "
           f"(difference {big_rss - small_rss:+,.0f} MB)")
     print(f"--resume of the finished run (skips all {count}): {resume:.1f} s")
+    print(f"killed (SIGKILL) half way, then --resume: tables {'equal' if resumed_same else 'DIFFERENT from'} "
+          "the uninterrupted run's (rows compared after sorting)")
 
 
 def main(argv: list[str] | None = None) -> int:

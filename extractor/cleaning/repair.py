@@ -33,7 +33,7 @@ from pathlib import Path
 
 from extractor.document import Document, Token
 from extractor.models import REPAIR_FREQUENCIES, missing_model
-from extractor.morphology.analyzer import is_known, parses
+from extractor.morphology.analyzer import WORD_CACHE_SIZE, is_known, parses
 from extractor.text import has_latin, plain_apostrophes as apostrophes
 
 # an apostrophe separates a consonant from я ю є ї: "м'ясо", "з'явився", "під'їзд"
@@ -85,7 +85,7 @@ class Repairer:
 
     def __init__(self, frequencies: Path = REPAIR_FREQUENCIES):
         if not Path(frequencies).exists():
-            raise missing_model(Path(frequencies), "word frequencies", "extractor train repair")
+            raise missing_model(Path(frequencies), "word frequencies", "extractor-lab train repair")
         with gzip.open(frequencies, "rt", encoding="utf-8") as src:
             data = json.load(src)
         self.freq: dict[str, int] = data["counts"]
@@ -138,6 +138,8 @@ class Repairer:
                 fixed = self._choose(word)
         if fixed and fixed[:1] == "є" and apostrophes(fixed.lower()) in self.capitalized:
             fixed = "Є" + fixed[1:]  # "вропі" -> "Європі": the lost letter was the name's capital
+        if len(self._cache) >= WORD_CACHE_SIZE:
+            self._cache.clear()  # bounded, so that a long run's memory stays flat
         self._cache[word] = fixed
         return fixed
 

@@ -8,6 +8,10 @@ import pymorphy3
 from extractor.text import plain_apostrophes
 
 _ANALYZER: pymorphy3.MorphAnalyzer | None = None
+# word forms each cache keeps: news repeats its common words, so a cache this size
+# answers most lookups, while an unbounded one grows with every new form of a long run
+# (about 1.4 KB a form over the caches together)
+WORD_CACHE_SIZE = 30_000
 
 
 def analyzer() -> pymorphy3.MorphAnalyzer:
@@ -17,13 +21,13 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return _ANALYZER
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def parses(word: str) -> tuple:
     """All pymorphy3 parses of ``word`` (news text repeats words, so caching pays)."""
     return tuple(analyzer().parse(plain_apostrophes(word)))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_known(word: str) -> bool:
     """True when the dictionary (not a guesser) knows ``word``."""
     return analyzer().word_is_known(plain_apostrophes(word.lower()))

@@ -20,7 +20,7 @@ import json
 import math
 from pathlib import Path
 
-from extractor.morphology.analyzer import parses
+from extractor.morphology.analyzer import WORD_CACHE_SIZE, parses
 from extractor.text import plain_apostrophes
 
 SUFFIX_LEN = 3
@@ -61,6 +61,8 @@ class LemmaModel:
         cached = self._unseen_cache.get(form)
         if cached is None:
             cached = self._rank_parses(form)
+            if len(self._unseen_cache) >= WORD_CACHE_SIZE:
+                self._unseen_cache.clear()  # bounded, so that a long run's memory stays flat
             self._unseen_cache[form] = cached
         return cached
 

@@ -22,7 +22,7 @@ def coarse_pos(text: str) -> str | None:
 class MorphTagger:
     def __init__(self, model_path: Path = LEMMA_MODEL):
         if not Path(model_path).exists():
-            raise missing_model(Path(model_path), "lemma model", "extractor train lemmas")
+            raise missing_model(Path(model_path), "lemma model", "extractor-lab train lemmas")
         self.model = LemmaModel.load(model_path)
 
     def __call__(self, document: Document) -> Document:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extractor.morphology.analyzer import parses
+from extractor.morphology.analyzer import WORD_CACHE_SIZE, parses
 
 NAME_GRAMMEMES = {"Name", "Surn", "Patr", "anim"}
 PERSON_TAGS = frozenset({"B-PERS", "I-PERS", "E-PERS", "S-PERS"})
@@ -23,7 +23,7 @@ PLACE_TAGS = frozenset({"B-LOC", "I-LOC", "E-LOC", "S-LOC"})
 ORGANISATIONS = {"єс", "нато", "оон", "обсє", "мвф", "євросоюз", "єврокомісія", "європарламент", "юнеско", "опек"}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def forbidden_tags(word: str) -> frozenset[str]:
     """The BIOES tags the dictionary rules out on ``word``."""
     if not word[:1].isalpha():

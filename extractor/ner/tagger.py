@@ -21,6 +21,7 @@ from extractor.ner.constraints import forbidden_tags
 from extractor.ner.spans import spans_from_bioes
 
 REBUILD = "extractor-lab train ner"
+TOKENS_PER_BATCH = 2048  # sentences x the longest one's tokens, per batch
 
 
 def member_name(number: int) -> str:
@@ -93,6 +94,7 @@ class NerTagger:
         ``device``: "cpu" (the default) or a torch device such as "cuda".
         ``constraints``: forbid what the dictionary rules out (``constraints.py``)."""
         self.constraints = constraints
+        self.batch_size = batch_size
         if members is not None and members < 1:
             raise ValueError(f"members must be 1 or more, not {members}")
         model_dir = Path(model_dir)
@@ -144,15 +146,20 @@ class NerTagger:
         """Per-token BIOES tags, as the tagger predicted them, in the order given.
 
         Sentences are tagged longest first, so each batch holds sentences of
-        about one length and little of the LSTM's work goes into padding.
+        about one length and little of the LSTM's work goes into padding; a
+        batch of long sentences holds fewer of them (at most TOKENS_PER_BATCH
+        tokens with the padding), so that memory does not jump on a batch of
+        the longest sentences of a run.
         """
-        if not sentences:
-            return []
         order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
-        document = self.pipeline.processors["tokenize"].process([sentences[i] for i in order])
-        forbidden = [[forbidden_tags(word) for word in sentences[i]] for i in order] if self.constraints else None
-        tagged = ensemble.predict(self._ner.trainers, self._ner.configs, document, forbidden)
         in_order: list[list[str]] = [[] for _ in sentences]
-        for i, tags in zip(order, tagged):
-            in_order[i] = tags
+        first = 0
+        while first < len(order):
+            longest = max(1, len(sentences[order[first]]))
+            batch = order[first:first + max(1, min(self.batch_size, TOKENS_PER_BATCH // longest))]
+            document = self.pipeline.processors["tokenize"].process([sentences[i] for i in batch])
+            forbidden = [[forbidden_tags(word) for word in sentences[i]] for i in batch] if self.constraints else None
+            for i, tags in zip(batch, ensemble.predict(self._ner.trainers, self._ner.configs, document, forbidden)):
+                in_order[i] = tags
+            first += len(batch)
         return in_order

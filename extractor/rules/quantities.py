@@ -187,25 +187,24 @@ def _read_unit(tokens: list[Token], j: int) -> tuple[int | None, int, str | None
     return None, j, None
 
 
-def _country_after(tokens: list[Token], k: int, entities: list[Entity], sentence_id: int) -> str | None:
-    """Country named right after the unit: "військових КНДР", "армії Росії"."""
+def _country_after(tokens: list[Token], k: int, entities: list[Entity]) -> str | None:
+    """Country named right after the unit: "військових КНДР", "армії Росії" (``entities``: the sentence's)."""
     for entity in entities:
-        if entity.sentence_id == sentence_id and entity.token_start == k and entity.country_code:
+        if entity.token_start == k and entity.country_code:
             return entity.country_code
     if k < len(tokens):
         return country_code(tokens[k].lemma) or country_code(tokens[k].norm)
     return None
 
 
-def _country_of_subject(tokens: list[Token], entities: list[Entity], sentence_id: int, before: int) -> str | None:
+def _country_of_subject(tokens: list[Token], entities: list[Entity], before: int) -> str | None:
     """The one country named before token ``before`` that can be the sentence's subject (nominative)."""
     def can_be_subject(entity: Entity) -> bool:
         forms = [p for p in parses(tokens[entity.token_start].norm.lower()) if p.tag.POS == "NOUN"]
         # "до Росії", "з Китаю" are not subjects; abbreviations ("КНДР") do not decline
         return not forms or any(p.tag.case == "nomn" for p in forms)
 
-    codes = {e.country_code for e in entities
-             if e.sentence_id == sentence_id and e.country_code and e.token_end <= before and can_be_subject(e)}
+    codes = {e.country_code for e in entities if e.country_code and e.token_end <= before and can_be_subject(e)}
     return codes.pop() if len(codes) == 1 else None  # several: whose troops they are is unclear
 
 
@@ -250,10 +249,11 @@ def _names_a_group(tokens: list[Token], i: int) -> bool:
 
 def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
                     previous: Quantity | None = None) -> list[Quantity]:
+    """Quantities of one sentence; ``entities`` are that sentence's (the whole document's would make
+    a long document's run grow with the square of its length)."""
     tokens = sentence.tokens
     # numbers inside dates and names ("Групи семи", "G7") are not quantities
-    in_dates = {i for e in entities if e.sentence_id == sentence.index and e.label not in COUNTED_LABELS
-                for i in range(e.token_start, e.token_end)}
+    in_dates = {i for e in entities if e.label not in COUNTED_LABELS for i in range(e.token_start, e.token_end)}
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
@@ -280,9 +280,9 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
             unit_lemma = CURRENCIES.get(tokens[head].lemma.lower()) or CURRENCIES.get(unit) or tokens[head].lemma.lower()
             if unit_lemma == "пункт" and head > 0 and tokens[head - 1].norm.lower().startswith("відсотков"):
                 unit_lemma = "відсотковий пункт"  # percentage points are not percentages
-            country = country or _country_after(tokens, end, entities, sentence.index)
+            country = country or _country_after(tokens, end, entities)
             if country is None and unit_lemma in TROOP_UNITS:
-                country = _country_of_subject(tokens, entities, sentence.index, first)
+                country = _country_of_subject(tokens, entities, first)
         elif previous is not None and (number.last > number.first + 1 or number.value is None or number.approximate):
             # a scaled number with no noun: "зросте до 12 тис." counts what was counted before
             unit, unit_lemma, country = previous.unit, previous.unit_lemma, previous.country_code
@@ -304,8 +304,11 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
 def add_quantities(document) -> None:
     """Pipeline component: fill ``document.quantities``, carrying units across sentences."""
     previous = None
+    by_sentence: dict[int, list[Entity]] = {}
+    for entity in document.entities:
+        by_sentence.setdefault(entity.sentence_id, []).append(entity)
     for sentence in document.sentences:
-        found = find_quantities(sentence, document.text, document.entities, previous)
+        found = find_quantities(sentence, document.text, by_sentence.get(sentence.index, []), previous)
         document.quantities.extend(found)
         with_unit = [q for q in found if q.unit]
         if with_unit:
