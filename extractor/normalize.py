@@ -15,13 +15,18 @@ from __future__ import annotations
 
 from extractor.document import Token
 from extractor.morphology.analyzer import is_known, parses
-from extractor.text import has_latin
+from extractor.text import has_latin, same_apostrophe
 
 NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
 # titles of works and documents (ART, DOC) keep their written form: "Нові герої" is a title, not a phrase
 INFLECTED_LABELS = {"PERS", "ORG", "LOC", "JOB", "MISC"}
 # labels whose mentions are common words, capitalized only by the sentence start
 COMMON_NOUN_LABELS = {"JOB", "DATE", "TIME", "PERIOD", "MON", "PCT", "QUANT"}
+# "фон дер Ляєн", "ван Гог", "да Вінчі": what follows such a particle is a foreign name, kept as written
+NAME_PARTICLES = {"фон", "дер", "ван", "де", "ді", "да", "дель", "делла", "ла", "ле", "дю", "аль", "ібн", "бін"}
+INDECLINABLE_ENDINGS = ("о", "е", "є", "і", "ї")
+# endings of declined Ukrainian surnames: "Макронові", "Шмігельського", "Кобилянській"
+DECLINED_ENDINGS = ("ові", "еві", "єві", "ого", "ому", "ої", "ій", "ії", "їй")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 AGREEING_POS = {"ADJF", "PRTF", "NUMR"}
 OPENING_QUOTES, CLOSING_QUOTES = "«„“\"", "»”\""
@@ -70,12 +75,24 @@ def _nominative(parse, extra: set[str] = frozenset()) -> str | None:
     return inflected.word
 
 
+def _keeps_its_form(tokens: list[Token], i: int) -> bool:
+    """Foreign name parts that do not decline: after a particle ("Урсулою фон дер Ляєн"), and
+    words the dictionary knows as no name that end in a vowel Ukrainian declension never leaves
+    on a consonant stem ("Сандро Ґоці", "Пет Тумі"; "Макронові" and "Шмігельського" are declined)."""
+    if any(t.norm in NAME_PARTICLES for t in tokens[:i]):
+        return True
+    word = tokens[i].norm.lower()
+    not_a_name = not is_known(word) or not any(_is_name(p) for p in parses(word))  # "Тумі" is no form of "тума"
+    return not_a_name and word.endswith(INDECLINABLE_ENDINGS) and not word.endswith(DECLINED_ENDINGS)
+
+
 def _person_forms(tokens: list[Token]) -> list[str]:
     candidates = []
     for token in tokens:
         options = [p for p in parses(token.norm.lower()) if p.tag.POS in ("NOUN", "ADJF")] \
             if _is_word(token) and len(token.norm) > 1 else []
-        named = [p for p in options if _is_name(p)]
+        # the guesser's "first name" for a word it does not know means nothing: "Сантера" is Сантер's genitive
+        named = [p for p in options if _is_name(p)] if is_known(token.norm) else []
         nouns = [p for p in options if p.tag.POS == "NOUN"]
         candidates.append(_singular_first(named or [p for p in nouns if "anim" in p.tag.grammemes] or nouns or options))
     shared_case, shared_gender = _shared_case_and_gender(candidates)
@@ -84,7 +101,10 @@ def _person_forms(tokens: list[Token]) -> list[str]:
     case_from_name = shared_case not in (None, "nomn") and any(
         is_known(t.norm) and any("Name" in p.tag.grammemes for p in options) for t, options in zip(tokens, candidates))
     forms = []
-    for token, options in zip(tokens, candidates):
+    for i, (token, options) in enumerate(zip(tokens, candidates)):
+        if _keeps_its_form(tokens, i):
+            forms.append(token.norm)
+            continue
         if options and not is_known(token.norm) and case_from_name:
             agreeing = [p for p in options if p.tag.case == shared_case and p.tag.gender in (shared_gender, None)]
             nominative = _nominative(agreeing[0]) if agreeing else None
@@ -232,7 +252,7 @@ def normalize_entity(tokens: list[Token], label: str) -> str:
         return join_tokens(tokens, [t.norm for t in tokens])
     # a job is a role, so "міністри" and "міністра" are both the job "міністр"
     forms = _person_forms(tokens) if label == "PERS" else _phrase_forms(tokens, singular=label == "JOB")
-    return join_tokens(tokens, forms)
+    return same_apostrophe(join_tokens(tokens, forms), "".join(t.text for t in tokens))
 
 
 def _sentence_case_lowered(lemma: str, first: Token) -> str:

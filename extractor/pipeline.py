@@ -27,6 +27,7 @@ from extractor.linking import link_people
 from extractor.models import LEMMA_MODEL, NER_MODEL_DIR
 from extractor.morphology.tagger import MorphTagger
 from extractor.ner.component import add_entities
+from extractor.ner.consistency import make_names_consistent
 from extractor.ner.tagger import NerTagger
 from extractor.normalize import normalize_entities
 from extractor.reading import RawDocument, read_inputs
@@ -83,6 +84,8 @@ class Extractor:
                       "extractor/morphology/", self.morphology),
             Component("ner", ("token.norm",), ("entities",), "extractor/ner/",
                       lambda documents: add_entities(documents, self.ner), batch=True),
+            Component("consistency", ("entities", "token.lemma"), ("entities",), "extractor/ner/consistency.py",
+                      make_names_consistent),
             Component("countries", ("entities", "token.parse"),
                       ("entity.country_code", "entity.label", "entity.lemma of places", "entities from the gazetteer"),
                       "extractor/rules/countries.py", tag_countries),

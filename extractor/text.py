@@ -14,6 +14,12 @@ def plain_apostrophes(text: str) -> str:
     return text.translate(_TO_PLAIN)
 
 
+def same_apostrophe(form: str, written: str) -> str:
+    """``form`` (from the dictionary, spelled with ') with the apostrophe ``written`` uses."""
+    used = next((c for c in written if c in APOSTROPHES), "'")
+    return form if used == "'" else form.translate(str.maketrans({a: used for a in APOSTROPHES}))
+
+
 def is_latin(char: str) -> bool:
     return "a" <= char.lower() <= "z"
 

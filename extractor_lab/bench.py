@@ -78,8 +78,11 @@ def cold_start() -> float:
     return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
 
 
-CLI_CODE = ("import resource, sys; from extractor.cli import main; code = main(sys.argv[1:]); "
-            "print(max(resource.getrusage(w).ru_maxrss for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024)")
+# the run's own peak is read from VmHWM: ru_maxrss survives exec, so a run started by a bench
+# that holds a loaded model would report the bench's size
+CLI_CODE = ("import re, resource, sys; from extractor.cli import main; code = main(sys.argv[1:]); "
+            "own = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)); "
+            "print(max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024)")
 
 
 def cli_run(inputs: Path, out: Path, *options: str, env: dict | None = None) -> tuple[float, float]:

@@ -42,3 +42,4 @@ def test_initials_must_agree_with_the_first_name():
     document.entities = [full, right, wrong, other]
     link_people(document)
     assert [e.canonical for e in (full, right, wrong, other)] == ["", "Володимир Путін", "", ""]
+

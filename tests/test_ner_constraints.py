@@ -11,9 +11,21 @@ def test_inanimate_nouns_and_known_organisations(word, forbidden_label):
     assert {f"{p}-{forbidden_label}" for p in "BIES"} <= forbidden_tags(word)
 
 
-@pytest.mark.parametrize("word", ["Тереза", "Зеленський", "Стармер", "12", ","])
-def test_names_and_unknown_words_are_left_to_the_tagger(word):
+@pytest.mark.parametrize("word", ["Стармер", "12", ","])
+def test_unknown_words_are_left_to_the_tagger(word):
     assert forbidden_tags(word) == frozenset()
+
+
+@pytest.mark.parametrize("word", ["Тереза", "Трамп", "Дональд"])
+def test_a_word_that_is_only_a_name_is_no_place_or_organisation_alone(word):
+    forbidden = forbidden_tags(word)
+    assert {"S-LOC", "S-ORG", "S-MISC"} <= forbidden
+    assert not {t for t in forbidden if t.endswith("PERS")}
+
+
+def test_a_first_name_starts_no_place_but_a_surname_may_end_one():
+    assert "B-LOC" in forbidden_tags("Дональд")  # "Дональд Трамп" is no place
+    assert "E-LOC" not in forbidden_tags("Франка")  # "вулиця Франка" is
 
 
 def test_a_country_abbreviation_stays_a_place_or_an_organisation():

@@ -30,6 +30,16 @@ from extractor.segment import segment
     ("Олафом Шольцом", "PERS", "Олаф Шольц"),
     ("Тетяною Неліною", "PERS", "Тетяна Неліна"),
     ("Урсулою фон дер Ляєн", "PERS", "Урсула фон дер Ляєн"),
+    # foreign surnames that do not decline keep their form; the guesser's "first name" does not
+    # stop an unknown surname from agreeing ("Сантера" read as a woman's name Сантера)
+    ("Сандро Ґоці", "PERS", "Сандро Ґоці"),
+    ("Пет Тумі", "PERS", "Пет Тумі"),
+    ("Алессандро Ізоні", "PERS", "Алессандро Ізоні"),
+    ("Жана Сантера", "PERS", "Жан Сантер"),
+    ("Шевченкові", "PERS", "Шевченко"),
+    # the lemma keeps the apostrophe the text uses
+    ("Об’єднаних Арабських Еміратів", "LOC", "Об’єднані Арабські Емірати"),
+    ("Об'єднаних Арабських Еміратів", "LOC", "Об'єднані Арабські Емірати"),
     # adjectives before an abbreviation agree with its gender
     ("Чорнобильської АЕС", "ORG", "Чорнобильська АЕС"),
     ("Запорізькою АЕС", "ORG", "Запорізька АЕС"),

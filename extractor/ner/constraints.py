@@ -19,6 +19,8 @@ NAME_GRAMMEMES = {"Name", "Surn", "Patr", "anim"}
 PERSON_TAGS = frozenset({"B-PERS", "I-PERS", "E-PERS", "S-PERS"})
 ORGANISATION_STARTS = frozenset({"B-ORG", "S-ORG"})
 PLACE_TAGS = frozenset({"B-LOC", "I-LOC", "E-LOC", "S-LOC"})
+PERSON_ONLY_FORBIDS = frozenset({"S-LOC", "S-ORG", "S-MISC"})
+FIRST_NAME_FORBIDS = PERSON_ONLY_FORBIDS | {"B-LOC", "B-ORG"}
 # organisations news often names as if they were places ("у ЄС"); NER-UK's annotators tag them ORG 9 times in 10
 ORGANISATIONS = {"єс", "нато", "оон", "обсє", "мвф", "євросоюз", "єврокомісія", "європарламент", "юнеско", "опек"}
 
@@ -31,6 +33,10 @@ def forbidden_tags(word: str) -> frozenset[str]:
     readings = [p for p in parses(word.lower()) if p.is_known]
     if {p.normal_form for p in readings} & ORGANISATIONS or word.lower() in ORGANISATIONS:
         return PLACE_TAGS | PERSON_TAGS
+    if readings and all(p.tag.POS == "NOUN" and {"Name", "Surn", "Patr"} & p.tag.grammemes for p in readings):
+        if all("Name" in p.tag.grammemes for p in readings):
+            return FIRST_NAME_FORBIDS
+        return PERSON_ONLY_FORBIDS  # "Трамп", "Дональд": a name alone is no place or organisation
     if not readings or any(p.tag.POS != "NOUN" or {"Name", "Surn", "Patr", "Abbr"} & p.tag.grammemes
                            for p in readings):
         return frozenset()

@@ -1,0 +1,45 @@
+"""One name, one type within a document (extractor/ner/consistency.py), on hand-set spans."""
+import pytest
+
+from conftest import hand_built
+
+
+def test_surname_of_a_full_name_is_a_person_everywhere_in_the_document(extractor):
+    text = "Дональд Трамп прибув. Трамп заявив, що Трампа підтримали."
+    document = hand_built(extractor, text, [("Дональд Трамп", "PERS"), ("Трамп", "LOC", 1)])
+    people = [(e.text, e.label) for e in document.entities]
+    assert people == [("Дональд Трамп", "PERS"), ("Трамп", "PERS"), ("Трампа", "PERS")]
+
+
+def test_a_lone_surname_without_a_full_name_keeps_the_taggers_label(extractor):
+    document = hand_built(extractor, "Трамп заявив, що Трампа підтримали.", [("Трамп", "LOC")])
+    assert [(e.text, e.label) for e in document.entities] == [("Трамп", "LOC")]
+
+
+def test_name_split_around_a_particle_is_joined(extractor):
+    document = hand_built(extractor, "Зустріч з Урсулою фон дер Ляєн тривала годину.",
+                          [("Урсулою", "PERS"), ("Ляєн", "PERS")])
+    assert [(e.text, e.label, e.lemma) for e in document.entities] == [
+        ("Урсулою фон дер Ляєн", "PERS", "Урсула фон дер Ляєн")]
+
+
+def test_a_mention_running_on_from_a_country_is_cut_back_to_it(extractor):
+    text = "Посол засудив підтримку КНДР агресивної війни Росії проти України."
+    document = hand_built(extractor, text, [("КНДР агресивної війни Росії проти України", "ORG")])
+    assert [(e.text, e.label, e.country_code) for e in document.entities][0] == ("КНДР", "LOC", "KP")
+
+
+def test_a_name_that_goes_on_in_lower_case_after_a_common_noun_stays_whole(extractor):
+    document = hand_built(extractor, "Міністерство закордонних справ України заявило.",
+                          [("Міністерство закордонних справ України", "ORG")])
+    assert [(e.text, e.label) for e in document.entities][0] == ("Міністерство закордонних справ України", "ORG")
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    ("Європейська Комісія ухвалила звіт.", "Комісія", "Європейська Комісія"),
+    ("Рішення ухвалила Європейська Комісія.", "Комісія", "Європейська Комісія"),
+    ("Збірна Іспанії виграла.", "Іспанії", "Іспанії"),  # "Збірна" does not agree with "Іспанії"
+])
+def test_a_capitalized_adjective_agreeing_with_the_name_is_taken_in(extractor, text, tagged, expected):
+    document = hand_built(extractor, text, [(tagged, "ORG" if "Комісія" in tagged else "LOC")])
+    assert document.entities[0].text == expected
