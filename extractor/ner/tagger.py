@@ -21,7 +21,7 @@ from extractor.ner.constraints import forbidden_tags
 from extractor.ner.spans import spans_from_bioes
 
 REBUILD = "extractor-lab train ner"
-TOKENS_PER_BATCH = 2048  # sentences x the longest one's tokens, per batch
+CHARS_PER_BATCH = 10_000  # sentences x the longest one's characters, per batch
 
 
 def member_name(number: int) -> str:
@@ -145,18 +145,19 @@ class NerTagger:
     def tag_bioes(self, sentences: list[list[str]]) -> list[list[str]]:
         """Per-token BIOES tags, as the tagger predicted them, in the order given.
 
-        Sentences are tagged longest first, so each batch holds sentences of
-        about one length and little of the LSTM's work goes into padding; a
-        batch of long sentences holds fewer of them (at most TOKENS_PER_BATCH
-        tokens with the padding), so that memory does not jump on a batch of
-        the longest sentences of a run.
+        Sentences are tagged longest first (in characters: most of the time
+        goes into the character LMs), so each batch holds sentences of about
+        one length and little work goes into padding; a batch of long sentences
+        holds fewer of them (at most CHARS_PER_BATCH characters with the
+        padding), so that memory does not jump on the longest sentences of a run.
         """
-        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
+        lengths = [sum(len(word) + 1 for word in sentence) for sentence in sentences]
+        order = sorted(range(len(sentences)), key=lambda i: -lengths[i])
         in_order: list[list[str]] = [[] for _ in sentences]
         first = 0
         while first < len(order):
-            longest = max(1, len(sentences[order[first]]))
-            batch = order[first:first + max(1, min(self.batch_size, TOKENS_PER_BATCH // longest))]
+            size = max(1, min(self.batch_size, CHARS_PER_BATCH // max(1, lengths[order[first]])))
+            batch = order[first:first + size]
             document = self.pipeline.processors["tokenize"].process([sentences[i] for i in batch])
             forbidden = [[forbidden_tags(word) for word in sentences[i]] for i in batch] if self.constraints else None
             for i, tags in zip(batch, ensemble.predict(self._ner.trainers, self._ner.configs, document, forbidden)):
