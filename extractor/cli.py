@@ -40,6 +40,9 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     extract.add_argument("--reference-date", metavar="YYYY-MM-DD", default=None,
                          help="resolve dates against this day where a document's publication date is unknown")
     extract.add_argument("--device", default="cpu", help="where NER runs: cpu (default) or a torch device such as cuda")
+    extract.add_argument("--bf16", action="store_true",
+                         help="NER in bfloat16 on CPUs with AVX512-BF16: about 1.5x faster, but a tag can depend on "
+                              "the batch, so a resumed or re-batched run may differ in a mention or two")
     extract.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar on stderr")
     extract.set_defaults(func=_run_extract)
 
@@ -55,7 +58,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     if min(args.workers, args.batch_docs) < 1:
         print("error: --workers and --batch-docs must be 1 or more", file=sys.stderr)
         return 2
-    options = {"repair": args.repair, "only_uk": args.only_uk, "device": args.device,
+    options = {"repair": args.repair, "only_uk": args.only_uk, "device": args.device, "bf16": args.bf16,
                "reference_date": args.reference_date, "ner_members": 1 if args.fast_ner else None}
     if args.model_dir:
         options["ner_model_dir"] = args.model_dir

@@ -65,6 +65,7 @@ def extract_to_folder(inputs: Iterable[str | Path], out: str | Path, format: str
     summary, started = RunSummary(), time.perf_counter()
     bar = tqdm(total=count_documents(inputs, as_text) if progress else None, unit="doc", desc="extracting",
                disable=not progress, smoothing=0.1)
+    tagged = _TaggedCharacters(bar)
     try:
         hashes: dict[str, str] = {}
         raws = read_inputs(inputs, text_column, id_column, max_chars, as_text)
@@ -75,20 +76,36 @@ def extract_to_folder(inputs: Iterable[str | Path], out: str | Path, format: str
 
             results = run_dask(batches, options, dask_scheduler)
         else:
-            results = run_local(batches, options, workers)
+            results = run_local(batches, options, workers, on_characters=tagged.add if progress else None)
         for result in results:
             folder.commit(result.tables, {doc_id: hashes.pop(doc_id) for doc_id in result.documents.doc_id})
             summary.add(result)
             for error in result.documents.error[result.documents.status == "error"] if report_errors else ():
                 tqdm.write(f"error: {error}", file=sys.stderr)
             bar.update(len(result.documents))
-            bar.set_postfix_str(f"{summary.tokens / (time.perf_counter() - started):,.0f} tokens/s", refresh=False)
+            tagged.show(summary.tokens / (time.perf_counter() - started))
         summary.paths = folder.finish()
     finally:
         bar.close()
         folder.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class _TaggedCharacters:
+    """The bar's postfix: tokens/s, and the characters NER has tagged, which move within a long
+    document while the document count waits for its batch."""
+
+    def __init__(self, bar):
+        self.bar, self.characters, self.tokens_per_second = bar, 0, 0.0
+
+    def add(self, count: int) -> None:
+        self.characters += count
+        self.show(self.tokens_per_second)
+
+    def show(self, tokens_per_second: float) -> None:
+        self.tokens_per_second = tokens_per_second
+        self.bar.set_postfix_str(f"{tokens_per_second:,.0f} tokens/s, {self.characters:,} characters tagged")
 
 
 def _not_done(raws: Iterator[RawDocument], folder: RunFolder, hashes: dict[str, str], summary: RunSummary,

@@ -63,16 +63,19 @@ def fail(document: Document, component: str, error: Exception) -> None:
 class Extractor:
     def __init__(self, ner_model_dir: Path = NER_MODEL_DIR, lemma_model: Path = LEMMA_MODEL,
                  repair: bool = True, only_uk: bool = False, batch_docs: int = 32, ner_members: int | None = None,
-                 device: str = "cpu", reference_date: str | None = None):
+                 device: str = "cpu", reference_date: str | None = None, bf16: bool = False):
         """``repair=False`` leaves scraping damage alone; ``only_uk`` skips documents that are not
         mostly Ukrainian; ``device="cuda"`` tags entities on a GPU; ``reference_date`` (YYYY-MM-DD)
-        resolves dates in documents whose publication date is unknown."""
+        resolves dates in documents whose publication date is unknown; ``bf16=True`` runs NER in
+        bfloat16 on CPUs that have it (about 1.5x faster; see ``NerTagger``)."""
         if reference_date:
             date.fromisoformat(reference_date)  # a bad date fails here, not in every document
         self.morphology = MorphTagger(lemma_model)
-        self.ner = NerTagger(ner_model_dir, members=ner_members, device=device)
+        self.ner = NerTagger(ner_model_dir, members=ner_members, device=device, bf16=bf16)
         self.only_uk = only_uk
         self.batch_docs = batch_docs
+        # called with the characters NER has tagged, batch by batch: progress within long documents
+        self.on_characters: Callable[[int], None] | None = None
         self.components = [
             Component("language", ("text",), ("language", "status"), "extractor/cleaning/language.py",
                       self._language),
@@ -83,7 +86,7 @@ class Extractor:
             Component("morphology", ("token.norm",), ("token.lemma", "token.pos", "token.parse"),
                       "extractor/morphology/", self.morphology),
             Component("ner", ("token.norm",), ("entities",), "extractor/ner/",
-                      lambda documents: add_entities(documents, self.ner), batch=True),
+                      lambda documents: add_entities(documents, self.ner, self.on_characters), batch=True),
             Component("consistency", ("entities", "token.lemma"), ("entities",), "extractor/ner/consistency.py",
                       make_names_consistent),
             Component("countries", ("entities", "token.parse"),

@@ -8,15 +8,18 @@ use every core slow one another down many times over.
 from __future__ import annotations
 
 import os
+import queue
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 
 from extractor.reading import RawDocument
 
 _EXTRACTOR = None  # this process's Extractor, once load_models has run
+_OPTIONS: dict | None = None  # the options it was loaded with
 
 
 @dataclass
@@ -30,9 +33,10 @@ class BatchResult:
         return self.mentions, self.quantities, self.documents
 
 
-def load_models(options: dict, threads: int | None = None) -> None:
-    """Load the extractor in this process (a worker's initializer; a Dask worker plugin calls it too)."""
-    global _EXTRACTOR
+def load_models(options: dict, threads: int | None = None, characters=None) -> None:
+    """Load the extractor in this process (a worker's initializer; a Dask worker plugin calls it too).
+    ``characters``: a queue that hears how many characters NER tagged, batch by batch."""
+    global _EXTRACTOR, _OPTIONS
     if threads:
         for variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
             os.environ[variable] = str(threads)  # before torch and numpy start their pools
@@ -45,7 +49,8 @@ def load_models(options: dict, threads: int | None = None) -> None:
             pass
     from extractor.pipeline import Extractor
 
-    _EXTRACTOR = Extractor(**options)
+    _EXTRACTOR, _OPTIONS = Extractor(**options), dict(options)
+    _EXTRACTOR.on_characters = characters.put if characters is not None else None
 
 
 def process_batch(raws: list[RawDocument]) -> BatchResult:
@@ -60,23 +65,48 @@ def threads_per_worker(workers: int) -> int:
     return max(1, (os.cpu_count() or 1) // workers)
 
 
-def run_local(batches: Iterable[list[RawDocument]], options: dict, workers: int) -> Iterator[BatchResult]:
+def run_local(batches: Iterable[list[RawDocument]], options: dict, workers: int,
+              on_characters: Callable[[int], None] | None = None) -> Iterator[BatchResult]:
     """Results of the batches, in input order. One worker runs in this process, with torch's own
-    thread count; more run as processes, a few batches ahead of the writer."""
+    thread count; more run as processes, a few batches ahead of the writer. ``on_characters``
+    hears the characters NER tagged as it goes, so that a long document shows progress."""
     if workers <= 1:
-        if _EXTRACTOR is None:
+        if _EXTRACTOR is None or _OPTIONS != options:  # a run with other options gets its own models
             load_models(options)
+        _EXTRACTOR.on_characters = on_characters
         yield from map(process_batch, batches)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: no torch threads inherited from a fork
+    characters = context.Queue()
     with ProcessPoolExecutor(workers, mp_context=context, initializer=load_models,
-                             initargs=(options, threads_per_worker(workers))) as pool:
+                             initargs=(options, threads_per_worker(workers), characters)) as pool:
         pending = []
         for batch in batches:
             pending.append(pool.submit(process_batch, batch))
             if len(pending) > 2 * workers:
-                yield pending.pop(0).result()
+                yield _wait(pending.pop(0), characters, on_characters)
         for future in pending:
-            yield future.result()
+            yield _wait(future, characters, on_characters)
+
+
+def _wait(future, characters, on_characters) -> BatchResult:
+    """The future's result; while it is not there, pass on what the workers report."""
+    while True:
+        try:
+            return future.result(timeout=0.5)
+        except FutureTimeout:
+            pass
+        finally:
+            _drain(characters, on_characters)
+
+
+def _drain(characters, on_characters) -> None:
+    while True:
+        try:
+            count = characters.get_nowait()
+        except queue.Empty:
+            return
+        if on_characters:
+            on_characters(count)

@@ -156,6 +156,13 @@ def speed(args) -> None:
     started = time.perf_counter()
     extractor.ner.tag(sentences)
     ner = tokens / (time.perf_counter() - started)
+    from extractor.ner.tagger import _native_bf16
+
+    extractor.ner.bf16 = _native_bf16()  # what --bf16 gives on this CPU
+    started = time.perf_counter()
+    extractor.ner.tag(sentences)
+    ner_bf16 = tokens / (time.perf_counter() - started)
+    extractor.ner.bf16 = False
     started = time.perf_counter()
     list(extractor.iter_documents(texts, as_text=True))
     one_process = tokens / (time.perf_counter() - started)
@@ -166,6 +173,8 @@ def speed(args) -> None:
         all_cores = tokens / (time.perf_counter() - started)
     print(f"reference, stanza Pipeline forward of the previous single tagger: {reference:,.0f} tokens/s")
     print(f"NER only (our tagger): {ner:,.0f} tokens/s")
+    print(f"NER only, --bf16 ({'native' if _native_bf16() else 'no native bf16 here: float32'}): "
+          f"{ner_bf16:,.0f} tokens/s")
     print(f"end-to-end, one process: {one_process:,.0f} tokens/s")
     print(f"end-to-end, {workers} workers (model loading included): {all_cores:,.0f} tokens/s")
     print(f"ratio end-to-end ({workers} workers) / reference: {all_cores / reference:.2f}")

@@ -164,3 +164,31 @@ def test_two_workers_and_a_dask_cluster_give_the_tables_of_one_worker(corpus, un
     expected = extractor.extract(texts, as_text=True).mentions
     columns = ["text", "label", "lemma", "country_code"]
     assert sorted(map(tuple, mentions[columns].fillna("").values)) == sorted(map(tuple, expected[columns].fillna("").values))
+
+
+def test_in_process_runs_with_other_options_do_not_share_models(tmp_path):
+    """The one-worker path keeps its models between runs of one process, but only for the same options."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("У звязку з цим Рада ухвалила закон.", encoding="utf-8")
+    repaired = {}
+    for name, extra in (("plain", ["--no-repair"]), ("repaired", [])):
+        out = tmp_path / name
+        assert main(["extract", str(tmp_path / "in"), "--out", str(out), "--workers", "1", "--no-progress", *extra]) == 0
+        repaired[name] = int(pd.read_csv(out / "documents.csv").repaired_words.sum())
+    assert repaired == {"plain": 0, "repaired": 1}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_long_document_reports_progress_by_characters(workers):
+    """NER reports the characters it tagged batch by batch, from this process or from worker processes,
+    so a long document shows progress before its batch is done."""
+    from extractor.reading import RawDocument
+    from extractor.workers import run_local
+
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((SHARED / "bruk" / "text" / "good").glob("*.txt")))
+    assert len(text) > 60_000
+    heard = []
+    results = list(run_local([[RawDocument("long", text[:60_000])]], {"batch_docs": 1}, workers, heard.append))
+    assert len(results) == 1 and results[0].documents.status[0] == "ok"
+    assert len(heard) >= 4  # 60,000 characters come in NER batches of at most 10,000
+    assert 0.7 * 60_000 < sum(heard) < 1.3 * 60_000  # characters of its words, a space after each

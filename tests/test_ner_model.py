@@ -87,3 +87,14 @@ def test_first_member_alone_tags_without_the_character_models(tagger):
     assert (0, 2, "PERS") in labels and (7, 8, "LOC") in labels
     with pytest.raises(ValueError, match="members"):
         NerTagger(members=0)
+
+
+def test_bf16_is_used_where_the_cpu_has_it_and_tags_like_float32(extractor):
+    from extractor.ner.tagger import NerTagger, _native_bf16
+
+    tagger = NerTagger(bf16=True)
+    assert tagger.bf16 == _native_bf16()
+    sentences = [s.split() for s in ("Президент України Володимир Зеленський прибув до Берліна .",
+                                     "Компанія « Нафтогаз » отримала 2 млрд гривень від уряду .",
+                                     "У Брюсселі 15 березня зустрілися міністри закордонних справ НАТО .")]
+    assert tagger.tag(sentences) == extractor.ner.tag(sentences)

@@ -16,10 +16,22 @@ from __future__ import annotations
 
 from extractor.document import Document, Entity
 from extractor.morphology.analyzer import parses
-from extractor.normalize import NAME_PARTICLES
+from extractor.normalize import NAME_PARTICLES, normalize_entity
+from extractor.rules.countries import country_code
 
-RELABELLED = {"LOC", "ORG", "MISC"}
-ADJECTIVE_TAKERS = {"ORG", "LOC", "MISC"}
+OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
+
+
+def make_names_consistent(document: Document) -> None:
+    _join_particles(document)
+    _cut_after_country(document)
+    _take_adjective_before(document)
+    _surnames_are_people(document)
+
+
+def _tagged(document: Document) -> set[tuple[int, int]]:
+    """(sentence, token) of every token inside a mention."""
+    return {(e.sentence_id, i) for e in document.entities for i in range(e.token_start, e.token_end)}
 
 
 def _join_particles(document: Document) -> None:
@@ -41,9 +53,6 @@ def _join_particles(document: Document) -> None:
 def _cut_after_country(document: Document) -> None:
     """"КНДР агресивної війни ..." -> "КНДР": a name complete in itself does not go on in lower case
     (NER-UK's gold starts such a run with a country once in 3,600 organisations)."""
-    from extractor.normalize import normalize_entity
-    from extractor.rules.countries import country_code
-
     for entity in document.entities:
         tokens = document.sentences[entity.sentence_id].tokens
         first = entity.token_start
@@ -64,10 +73,10 @@ def _agrees(adjective: str, noun: str) -> bool:
 
 
 def _take_adjective_before(document: Document) -> None:
-    tagged = {(e.sentence_id, i) for e in document.entities for i in range(e.token_start, e.token_end)}
+    tagged = _tagged(document)
     for entity in document.entities:
         tokens, before = document.sentences[entity.sentence_id].tokens, entity.token_start - 1
-        if entity.label not in ADJECTIVE_TAKERS or before < 0 or (entity.sentence_id, before) in tagged:
+        if entity.label not in OTHER_NAMES or before < 0 or (entity.sentence_id, before) in tagged:
             continue
         adjective = tokens[before].norm
         if adjective.istitle() and adjective.isalpha() and _agrees(adjective, tokens[entity.token_start].norm):
@@ -86,18 +95,14 @@ def _surnames(document: Document) -> set[str]:
     return found
 
 
-def make_names_consistent(document: Document) -> None:
-    _join_particles(document)
-    _cut_after_country(document)
-    _take_adjective_before(document)
+def _surnames_are_people(document: Document) -> None:
     surnames = _surnames(document)
     if not surnames:
         return
-    tagged = set()
+    tagged = _tagged(document)
     for entity in document.entities:
-        tagged.update((entity.sentence_id, i) for i in range(entity.token_start, entity.token_end))
         tokens = document.sentences[entity.sentence_id].tokens
-        if entity.label in RELABELLED and entity.token_end - entity.token_start == 1 \
+        if entity.label in OTHER_NAMES and entity.token_end - entity.token_start == 1 \
                 and tokens[entity.token_start].lemma.lower() in surnames:
             entity.label = "PERS"  # "Трамп" as a place, in a text about Дональд Трамп
     for sentence in document.sentences:

@@ -4,10 +4,11 @@ pymorphy3 knows that "Приватбанк", "Берліном" and "Карто�
 nouns and nothing else, and that "Тереза" is a first name. A token every
 dictionary reading of which is an inanimate common noun cannot be (part of) a
 person's name, so the tagger's PERS tags are forbidden on it; a plural noun
-for people ("Міністри") does not start an organisation's name. Decoding then
+for people ("Міністри") does not start an organisation's name; a word the
+dictionary knows only as a name ("Трамп") is no one-word place, organisation
+or MISC, and a first name starts none ("Дональд Трамп" is no place). Decoding then
 picks the best path without the forbidden tags (``ensemble.predict``). Words
-the dictionary does not know, or knows as a name or an abbreviation, are left
-to the tagger.
+the dictionary does not know, or knows as an abbreviation, are left to the tagger.
 """
 from __future__ import annotations
 

@@ -26,21 +26,25 @@ def check_same_tags(trainers) -> None:
                              "members of one ensemble must be trained on the same training set")
 
 
-def _scores(trainer, batch):
-    """Emission scores (batch x words x tags), transition scores, sentence lengths and order of one batch."""
+def _scores(trainer, batch, bf16: bool):
+    """Emission scores (batch x words x tags), transition scores, sentence lengths and order of one batch.
+    ``bf16``: run the LSTMs in bfloat16 on the CPU (the scores come back as float32)."""
+    import torch
     from stanza.models.ner.trainer import unpack_batch
 
     device = next(trainer.model.parameters()).device
     inputs, orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens, charoffsets = unpack_batch(batch, device)
     word, wordchars, wordchars_mask, chars, tags = inputs
     trainer.model.eval()
-    _, logits, trans = trainer.model(word, wordchars, wordchars_mask, tags, word_orig_idx, sentlens, wordlens,
-                                     chars, charoffsets, charlens, char_orig_idx)
+    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+        _, logits, trans = trainer.model(word, wordchars, wordchars_mask, tags, word_orig_idx, sentlens, wordlens,
+                                         chars, charoffsets, charlens, char_orig_idx)
     # one tag column: these models are trained on a single tag set
-    return logits[0].cpu().numpy(), trans[0].cpu().numpy(), sentlens, orig_idx
+    return logits[0].float().cpu().numpy(), trans[0].float().cpu().numpy(), sentlens, orig_idx
 
 
-def predict(trainers, configs, document, forbidden: list[list[frozenset[str]]] | None = None) -> list[list[str]]:
+def predict(trainers, configs, document, forbidden: list[list[frozenset[str]]] | None = None,
+            bf16: bool = False) -> list[list[str]]:
     """BIOES tags per sentence of a stanza ``Document``, in document order. ``forbidden`` gives, per
     sentence and token, tags the decoding may not choose there (``constraints.py``)."""
     import torch
@@ -58,7 +62,7 @@ def predict(trainers, configs, document, forbidden: list[list[frozenset[str]]] |
     tagged: list[list[str]] = []
     with torch.no_grad():
         for batches in zip(*loaders):
-            scores = [_scores(trainer, batch) for trainer, batch in zip(trainers, batches)]
+            scores = [_scores(trainer, batch, bf16) for trainer, batch in zip(trainers, batches)]
             emissions = np.mean([s[0] for s in scores], axis=0)
             transitions = np.mean([s[1] for s in scores], axis=0)
             sentlens, orig_idx = scores[0][2], scores[0][3]

@@ -14,6 +14,7 @@ import types
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from extractor.models import NER_CHARLM_FILES, NER_MODEL_DIR, NER_TAGGER_FILE, NER_VECTORS_FILE, missing_model
 from extractor.ner import charlm_features, ensemble
@@ -78,6 +79,14 @@ def _charlm_paths(model_dir: Path) -> dict[str, str]:
     return {f"ner_{direction}_charlm_path": str(model_dir / name) for direction, name in NER_CHARLM_FILES.items()}
 
 
+def _native_bf16() -> bool:
+    """Whether this CPU computes bfloat16 in hardware (elsewhere torch emulates it, slowly)."""
+    import torch
+
+    check = getattr(torch.cpu, "_is_avx512_bf16_supported", None)
+    return bool(check and check())
+
+
 @dataclass(frozen=True)
 class TaggedSpan:
     """An entity as token indices into one sentence: tokens[start:end]."""
@@ -89,11 +98,16 @@ class TaggedSpan:
 
 class NerTagger:
     def __init__(self, model_dir: Path = NER_MODEL_DIR, batch_size: int = 64, members: int | None = None,
-                 device: str = "cpu", constraints: bool = True):
+                 device: str = "cpu", constraints: bool = True, bf16: bool = False):
         """``members``: tag with only the first N taggers of an ensemble.
         ``device``: "cpu" (the default) or a torch device such as "cuda".
-        ``constraints``: forbid what the dictionary rules out (``constraints.py``)."""
+        ``constraints``: forbid what the dictionary rules out (``constraints.py``).
+        ``bf16``: run the LSTMs in bfloat16 on a CPU that computes it natively (AVX512-BF16; elsewhere
+        it is ignored): about 1.5x faster NER, with none of NER-UK dev's 19,830 tags changed and 6 of
+        test's 106,879, but a tag may then depend on which sentences share its batch, so runs over
+        the same text in other batches (a resume, other workers) can differ in a mention or two."""
         self.constraints = constraints
+        self.bf16 = bf16 and device == "cpu" and _native_bf16()
         self.batch_size = batch_size
         if members is not None and members < 1:
             raise ValueError(f"members must be 1 or more, not {members}")
@@ -132,17 +146,17 @@ class NerTagger:
                 crit.forward = types.MethodType(_transitions_only, crit)
         self.members = len(files)
 
-    def tag(self, sentences: list[list[str]]) -> list[TaggedSpan]:
+    def tag(self, sentences: list[list[str]], on_characters: Callable[[int], None] | None = None) -> list[TaggedSpan]:
         """Entity spans over the given sentences (lists of token texts).
 
         Decoded from the BIOES tags with the same function the evaluation uses,
         so the pipeline returns exactly the spans that were scored.
         """
         return [TaggedSpan(s_index, start, end, label)
-                for s_index, tags in enumerate(self.tag_bioes(sentences))
+                for s_index, tags in enumerate(self.tag_bioes(sentences, on_characters))
                 for start, end, label in spans_from_bioes(tags)]
 
-    def tag_bioes(self, sentences: list[list[str]]) -> list[list[str]]:
+    def tag_bioes(self, sentences: list[list[str]], on_characters: Callable[[int], None] | None = None) -> list[list[str]]:
         """Per-token BIOES tags, as the tagger predicted them, in the order given.
 
         Sentences are tagged longest first (in characters: most of the time
@@ -150,6 +164,8 @@ class NerTagger:
         one length and little work goes into padding; a batch of long sentences
         holds fewer of them (at most CHARS_PER_BATCH characters with the
         padding), so that memory does not jump on the longest sentences of a run.
+        ``on_characters`` hears how many characters each batch tagged: progress
+        within a long document.
         """
         lengths = [sum(len(word) + 1 for word in sentence) for sentence in sentences]
         order = sorted(range(len(sentences)), key=lambda i: -lengths[i])
@@ -160,7 +176,10 @@ class NerTagger:
             batch = order[first:first + size]
             document = self.pipeline.processors["tokenize"].process([sentences[i] for i in batch])
             forbidden = [[forbidden_tags(word) for word in sentences[i]] for i in batch] if self.constraints else None
-            for i, tags in zip(batch, ensemble.predict(self._ner.trainers, self._ner.configs, document, forbidden)):
+            tagged = ensemble.predict(self._ner.trainers, self._ner.configs, document, forbidden, self.bf16)
+            for i, tags in zip(batch, tagged):
                 in_order[i] = tags
             first += len(batch)
+            if on_characters:
+                on_characters(sum(lengths[i] for i in batch))
         return in_order
