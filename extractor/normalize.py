@@ -91,6 +91,8 @@ def _person_forms(tokens: list[Token]) -> list[str]:
     for token in tokens:
         options = [p for p in parses(token.norm.lower()) if p.tag.POS in ("NOUN", "ADJF")] \
             if _is_word(token) and len(token.norm) > 1 else []
+        # one person is singular: "Кір" is the name Кір, not the genitive plural of "Кіра"
+        options = _singular_first(options)
         # the guesser's "first name" for a word it does not know means nothing: "Сантера" is Сантер's genitive
         named = [p for p in options if _is_name(p)] if is_known(token.norm) else []
         nouns = [p for p in options if p.tag.POS == "NOUN"]
@@ -201,6 +203,8 @@ def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
     if head is None:
         return forms
     head_options = [p for p in parses(tokens[head].norm.lower()) if p.tag.POS == "NOUN"]
+    if singular:  # a job is held by a person: "Прем'єр" is прем'єр, not the genitive plural of "прем'єра"
+        head_options = [p for p in head_options if "anim" in p.tag.grammemes] or head_options
     if not is_known(tokens[head].norm):
         return forms  # unknown words do not decline
     modifiers = [[p for p in parses(t.norm.lower()) if p.tag.POS in AGREEING_POS] for t in tokens[:head]]

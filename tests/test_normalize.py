@@ -37,6 +37,8 @@ from extractor.segment import segment
     ("Алессандро Ізоні", "PERS", "Алессандро Ізоні"),
     ("Жана Сантера", "PERS", "Жан Сантер"),
     ("Шевченкові", "PERS", "Шевченко"),
+    ("Кір Стармер", "PERS", "Кір Стармер"),  # not "Кіри": a person is singular
+    ("Прем'єр", "JOB", "Прем'єр"),  # a job is held by a person, not a premiere ("прем'єра")
     # the lemma keeps the apostrophe the text uses
     ("Об’єднаних Арабських Еміратів", "LOC", "Об’єднані Арабські Емірати"),
     ("Об'єднаних Арабських Еміратів", "LOC", "Об'єднані Арабські Емірати"),
