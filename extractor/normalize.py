@@ -14,10 +14,9 @@
 from __future__ import annotations
 
 from extractor.document import Token
-from extractor.morphology.analyzer import is_known, parses
+from extractor.morphology.analyzer import is_known, is_name, parses
 from extractor.text import has_latin, same_apostrophe
 
-NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
 # titles of works and documents (ART, DOC) keep their written form: "Нові герої" is a title, not a phrase
 INFLECTED_LABELS = {"PERS", "ORG", "LOC", "JOB", "MISC"}
 # labels whose mentions are common words, capitalized only by the sentence start
@@ -52,11 +51,6 @@ def match_case(form: str, original: str) -> str:
     return "-".join(f[:1].upper() + f[1:] if o[:1].isupper() else f for f, o in zip(form_parts, original_parts))
 
 
-def _is_name(parse) -> bool:
-    """A first name, surname or patronymic in the dictionary."""
-    return bool(NAME_GRAMMEMES & set(parse.tag.grammemes))
-
-
 def _is_word(token: Token) -> bool:
     return any(c.isalpha() for c in token.norm) and not has_latin(token.norm)
 
@@ -82,7 +76,7 @@ def _keeps_its_form(tokens: list[Token], i: int) -> bool:
     if any(t.norm in NAME_PARTICLES for t in tokens[:i]):
         return True
     word = tokens[i].norm.lower()
-    not_a_name = not is_known(word) or not any(_is_name(p) for p in parses(word))  # "Тумі" is no form of "тума"
+    not_a_name = not is_known(word) or not any(is_name(p) for p in parses(word))  # "Тумі" is no form of "тума"
     return not_a_name and word.endswith(INDECLINABLE_ENDINGS) and not word.endswith(DECLINED_ENDINGS)
 
 
@@ -94,9 +88,9 @@ def _person_forms(tokens: list[Token]) -> list[str]:
         # one person is singular: "Кір" is the name Кір, not the genitive plural of "Кіра"
         options = _singular_first(options)
         # the guesser's "first name" for a word it does not know means nothing: "Сантера" is Сантер's genitive
-        named = [p for p in options if _is_name(p)] if is_known(token.norm) else []
+        named = [p for p in options if is_name(p)] if is_known(token.norm) else []
         nouns = [p for p in options if p.tag.POS == "NOUN"]
-        candidates.append(_singular_first(named or [p for p in nouns if "anim" in p.tag.grammemes] or nouns or options))
+        candidates.append(named or [p for p in nouns if "anim" in p.tag.grammemes] or nouns or options)
     shared_case, shared_gender = _shared_case_and_gender(candidates)
     # a first name the dictionary knows fixes the case, and a surname it does not know follows
     # it: "Віктора Вакараша" -> "Віктор Вакараш", "Романа Шмігельського" -> "Роман Шмігельський"
@@ -216,7 +210,7 @@ def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
         return _agreeing(forms, tokens, modifiers, case, {fixed[0].tag.gender} - {None}) if case else forms
     # a place or organisation is no first name ("Києві" is Київ, not Кий), and the
     # lemma chosen in context beats a homonym ("Києві" is not the dative of "кий")
-    common = [p for p in head_options if not _is_name(p)] or head_options
+    common = [p for p in head_options if not is_name(p)] or head_options
     # a head that agrees with its adjectives beats the lemma chosen for the word alone:
     # "Київської Русі" is Русь (femn), not the locative of рух
     agreeing = [p for p in common if any(m.tag.gender == p.tag.gender and m.tag.case == p.tag.case
@@ -264,7 +258,7 @@ def _sentence_case_lowered(lemma: str, first: Token) -> str:
     word = first.norm
     if not word[:1].isupper() or word.isupper() or not is_known(word):
         return lemma
-    if any(_is_name(p) for p in parses(word.lower())):
+    if any(is_name(p) for p in parses(word.lower())):
         return lemma
     return lemma[:1].lower() + lemma[1:]
 

@@ -68,6 +68,12 @@ def stanza_forward(sentences: list[list[str]], tagger: Path, vectors: Path) -> f
         return time.perf_counter() - started
 
 
+# a child process's own peak RSS in KB (an expression for its code, which imports re): read from
+# VmHWM, since ru_maxrss survives exec and a child of this bench, which holds loaded models, would
+# report the bench's size
+OWN_PEAK_KB = "int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))"
+
+
 def cold_start() -> float:
     code = "import time; t = time.perf_counter(); from extractor import Extractor; Extractor(); print(time.perf_counter() - t)"
     return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
@@ -77,17 +83,13 @@ def pipeline_peak_rss(texts: list[str]) -> float:
     """Peak RSS in MB of a fresh process that loads the extractor and runs it over ``texts`` (VmHWM:
     this bench process holds the reference model too, and ``ru_maxrss`` of a child counts its parent)."""
     code = ("import json, re, sys; from extractor import Extractor; texts = json.load(sys.stdin); "
-            "list(Extractor().iter_documents(texts, as_text=True)); "
-            "print(int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)) / 1024)")
+            f"list(Extractor().iter_documents(texts, as_text=True)); print({OWN_PEAK_KB} / 1024)")
     return float(subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True,
                                 check=True).stdout.strip().splitlines()[-1])
 
 
-# the run's own peak is read from VmHWM: ru_maxrss survives exec, so a run started by a bench
-# that holds a loaded model would report the bench's size
 CLI_CODE = ("import re, resource, sys; from extractor.cli import main; code = main(sys.argv[1:]); "
-            "own = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)); "
-            "print(max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024)")
+            f"print(max({OWN_PEAK_KB}, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024)")
 
 
 def cli_run(inputs: Path, out: Path, *options: str, env: dict | None = None) -> tuple[float, float]:

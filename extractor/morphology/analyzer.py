@@ -31,3 +31,11 @@ def parses(word: str) -> tuple:
 def is_known(word: str) -> bool:
     """True when the dictionary (not a guesser) knows ``word``."""
     return analyzer().word_is_known(plain_apostrophes(word.lower()))
+
+
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
+def is_name(parse) -> bool:
+    """A first name, surname or patronymic reading in the dictionary."""
+    return bool(NAME_GRAMMEMES & parse.tag.grammemes)

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extractor.morphology.analyzer import WORD_CACHE_SIZE, parses
+from extractor.morphology.analyzer import WORD_CACHE_SIZE, is_name, parses
 
-NAME_GRAMMEMES = {"Name", "Surn", "Patr", "anim"}
 PERSON_TAGS = frozenset({"B-PERS", "I-PERS", "E-PERS", "S-PERS"})
 ORGANISATION_STARTS = frozenset({"B-ORG", "S-ORG"})
 PLACE_TAGS = frozenset({"B-LOC", "I-LOC", "E-LOC", "S-LOC"})
@@ -34,12 +33,11 @@ def forbidden_tags(word: str) -> frozenset[str]:
     readings = [p for p in parses(word.lower()) if p.is_known]
     if {p.normal_form for p in readings} & ORGANISATIONS or word.lower() in ORGANISATIONS:
         return PLACE_TAGS | PERSON_TAGS
-    if readings and all(p.tag.POS == "NOUN" and {"Name", "Surn", "Patr"} & p.tag.grammemes for p in readings):
+    if readings and all(p.tag.POS == "NOUN" and is_name(p) for p in readings):
         if all("Name" in p.tag.grammemes for p in readings):
             return FIRST_NAME_FORBIDS
         return PERSON_ONLY_FORBIDS  # "Трамп", "Дональд": a name alone is no place or organisation
-    if not readings or any(p.tag.POS != "NOUN" or {"Name", "Surn", "Patr", "Abbr"} & p.tag.grammemes
-                           for p in readings):
+    if not readings or any(p.tag.POS != "NOUN" or is_name(p) or "Abbr" in p.tag.grammemes for p in readings):
         return frozenset()
     if all("inan" in p.tag.grammemes for p in readings):
         return PERSON_TAGS  # "Приватбанк", "Берліном", "Картоплю": things, not people
