@@ -40,3 +40,14 @@ def test_cities_are_never_people_in_the_tagger_output(extractor):
     sentence = "Переговори між Берліном і Варшавою тривали тиждень , а Брюссель мовчав .".split()
     spans = extractor.ner.tag([sentence])
     assert not [s for s in spans if s.label == "PERS"]
+
+
+def test_a_capitalized_word_that_is_only_a_name_is_part_of_some_entity():
+    assert "O" in forbidden_tags("Трамп") and "O" in forbidden_tags("Дональд")
+    assert "O" not in forbidden_tags("трамп")  # lower case: not written as a name
+    assert "O" not in forbidden_tags("Надія")  # also a common noun ("hope")
+
+
+def test_a_name_at_the_start_of_a_sentence_is_a_person(extractor):
+    spans = extractor.ner.tag(["Дональд Трамп переміг .".split()])
+    assert [(s.start, s.end, s.label) for s in spans] == [(0, 2, "PERS")]

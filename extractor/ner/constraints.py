@@ -6,7 +6,9 @@ dictionary reading of which is an inanimate common noun cannot be (part of) a
 person's name, so the tagger's PERS tags are forbidden on it; a plural noun
 for people ("Міністри") does not start an organisation's name; a word the
 dictionary knows only as a name ("Трамп") is no one-word place, organisation
-or MISC, and a first name starts none ("Дональд Трамп" is no place). Decoding then
+or MISC, a first name starts none ("Дональд Трамп" is no place), and written
+with a capital it is part of some entity (the tagger left "Дональд Трамп" at the
+start of a sentence untagged). Decoding then
 picks the best path without the forbidden tags (``ensemble.predict``). Words
 the dictionary does not know, or knows as an abbreviation, are left to the tagger.
 """
@@ -21,6 +23,7 @@ ORGANISATION_STARTS = frozenset({"B-ORG", "S-ORG"})
 PLACE_TAGS = frozenset({"B-LOC", "I-LOC", "E-LOC", "S-LOC"})
 PERSON_ONLY_FORBIDS = frozenset({"S-LOC", "S-ORG", "S-MISC"})
 FIRST_NAME_FORBIDS = PERSON_ONLY_FORBIDS | {"B-LOC", "B-ORG"}
+NOT_OUTSIDE = frozenset({"O"})
 # organisations news often names as if they were places ("у ЄС"); NER-UK's annotators tag them ORG 9 times in 10
 ORGANISATIONS = {"єс", "нато", "оон", "обсє", "мвф", "євросоюз", "єврокомісія", "європарламент", "юнеско", "опек"}
 
@@ -34,9 +37,10 @@ def forbidden_tags(word: str) -> frozenset[str]:
     if {p.normal_form for p in readings} & ORGANISATIONS or word.lower() in ORGANISATIONS:
         return PLACE_TAGS | PERSON_TAGS
     if readings and all(p.tag.POS == "NOUN" and is_name(p) for p in readings):
+        outside = NOT_OUTSIDE if word[0].isupper() else frozenset()
         if all("Name" in p.tag.grammemes for p in readings):
-            return FIRST_NAME_FORBIDS
-        return PERSON_ONLY_FORBIDS  # "Трамп", "Дональд": a name alone is no place or organisation
+            return FIRST_NAME_FORBIDS | outside
+        return PERSON_ONLY_FORBIDS | outside  # "Трамп", "Дональд": a name alone is no place or organisation
     if not readings or any(p.tag.POS != "NOUN" or is_name(p) or "Abbr" in p.tag.grammemes for p in readings):
         return frozenset()
     if all("inan" in p.tag.grammemes for p in readings):
