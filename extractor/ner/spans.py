@@ -1,6 +1,13 @@
 """Entity spans from a tag sequence: the one decoder tagging and scoring share."""
 from __future__ import annotations
 
+# NER-UK 2.0's 13 entity types
+LABELS = ("PERS", "ORG", "LOC", "DATE", "TIME", "PERIOD", "MON", "PCT", "QUANT", "JOB", "DOC", "ART", "MISC")
+
+
+def bioes_tags(label: str) -> frozenset[str]:
+    return frozenset(f"{prefix}-{label}" for prefix in "BIES")
+
 
 def spans_from_bioes(tags: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, label) token spans of a BIOES (or BIO) tag sequence; ill-formed runs are closed where they break."""
