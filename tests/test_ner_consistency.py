@@ -43,3 +43,15 @@ def test_a_name_that_goes_on_in_lower_case_after_a_common_noun_stays_whole(extra
 def test_a_capitalized_adjective_agreeing_with_the_name_is_taken_in(extractor, text, tagged, expected):
     document = hand_built(extractor, text, [(tagged, "ORG" if "Комісія" in tagged else "LOC")])
     assert document.entities[0].text == expected
+
+
+def test_a_name_keeps_the_type_most_of_its_mentions_have(extractor):
+    text = "Європейський Союз ухвалив рішення. Країни Європейського Союзу погодились. Європейський Союз мовчить."
+    document = hand_built(extractor, text, [("Європейський Союз", "ORG"), ("Європейського Союзу", "LOC"),
+                                            ("Європейський Союз", "ORG", 1)])
+    assert [e.label for e in document.entities] == ["ORG", "ORG", "ORG"]
+
+
+def test_a_name_tagged_two_ways_equally_often_stays_as_tagged(extractor):
+    document = hand_built(extractor, "Вашингтон заявив. У Вашингтоні тепло.", [("Вашингтон", "ORG"), ("Вашингтоні", "LOC")])
+    assert [e.label for e in document.entities] == ["ORG", "LOC"]

@@ -10,9 +10,12 @@ mention that runs on from a country's name into the lower-case words after it
 ("КНДР агресивної війни Росії проти України") is cut back to the country,
 while a capitalized adjective the tagger left out before an organisation or
 place that it agrees with ("Європейська" + "Комісія" at a sentence's start)
-is taken in.
+is taken in. Last, a place, organisation or MISC name takes the type most of
+its mentions in the document have.
 """
 from __future__ import annotations
+
+from collections import Counter, defaultdict
 
 from extractor.document import Document, Entity
 from extractor.morphology.analyzer import parses
@@ -27,6 +30,7 @@ def make_names_consistent(document: Document) -> None:
     _cut_after_country(document)
     _take_adjective_before(document)
     _surnames_are_people(document)
+    _one_type_per_name(document)
 
 
 def _tagged(document: Document) -> set[tuple[int, int]]:
@@ -110,3 +114,18 @@ def _surnames_are_people(document: Document) -> None:
             if (sentence.index, i) not in tagged and token.norm[:1].isupper() and token.lemma.lower() in surnames:
                 document.entities.append(Entity(token.start, token.end, token.text, "PERS", sentence.index, i, i + 1))
     document.entities.sort(key=lambda e: e.start)
+
+
+def _one_type_per_name(document: Document) -> None:
+    """A place, organisation or MISC name keeps the type most of its mentions have ("Європейського
+    Союзу" as a place, in a text that names "Європейський Союз" an organisation twice)."""
+    by_name = defaultdict(list)
+    for entity in document.entities:
+        if entity.label in OTHER_NAMES:
+            tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
+            by_name[tuple(t.lemma.lower() for t in tokens)].append(entity)
+    for mentions in by_name.values():
+        ranked = Counter(e.label for e in mentions).most_common()
+        if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:  # a tie stays as tagged
+            for entity in mentions:
+                entity.label = ranked[0][0]
