@@ -55,3 +55,20 @@ def test_a_name_keeps_the_type_most_of_its_mentions_have(extractor):
 def test_a_name_tagged_two_ways_equally_often_stays_as_tagged(extractor):
     document = hand_built(extractor, "Вашингтон заявив. У Вашингтоні тепло.", [("Вашингтон", "ORG"), ("Вашингтоні", "LOC")])
     assert [e.label for e in document.entities] == ["ORG", "LOC"]
+
+
+def test_a_job_heading_an_organisation_is_split_from_its_name(extractor):
+    text = "Перший віце-президент Європейської комісії прибув до Києва."
+    document = hand_built(extractor, text, [("Перший віце-президент Європейської комісії", "ORG")])
+    assert [(e.text, e.label) for e in document.entities] == [
+        ("Перший віце-президент", "JOB"), ("Європейської комісії", "ORG")]
+
+
+def test_a_job_without_a_name_after_it_is_a_job(extractor):
+    document = hand_built(extractor, "Про це заявив голова комісії.", [("голова комісії", "ORG")])
+    assert [(e.text, e.label) for e in document.entities] == [("голова комісії", "JOB")]
+
+
+def test_an_organisation_named_after_people_stays_whole(extractor):
+    document = hand_built(extractor, "Кабінет Міністрів ухвалив постанову.", [("Кабінет Міністрів", "ORG")])
+    assert [(e.text, e.label) for e in document.entities] == [("Кабінет Міністрів", "ORG")]

@@ -5,7 +5,9 @@ person and, three sentences on, "Трамп" as a place or not at all. News name
 person in full first, so the surname of a full PERS name settles its other
 mentions: a one-word LOC/ORG/MISC mention of it becomes PERS, and its untagged
 capitalized occurrences become PERS mentions. A name the tagger split around
-a particle ("Урсулою" + "Ляєн" in "Урсулою фон дер Ляєн") is joined, and a
+a particle ("Урсулою" + "Ляєн" in "Урсулою фон дер Ляєн") is joined, a job
+the tagger read into an organisation's name ("віце-президент Європейської
+комісії") is split from it, and a
 mention that runs on from a country's name into the lower-case words after it
 ("КНДР агресивної війни Росії проти України") is cut back to the country,
 while a capitalized adjective the tagger left out before an organisation or
@@ -18,7 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from extractor.document import Document, Entity
-from extractor.morphology.analyzer import parses
+from extractor.morphology.analyzer import is_name, parses
 from extractor.normalize import NAME_PARTICLES, normalize_entity
 from extractor.rules.countries import country_code
 
@@ -27,6 +29,7 @@ OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
 
 def make_names_consistent(document: Document) -> None:
     _join_particles(document)
+    _split_job_from_organisation(document)
     _cut_after_country(document)
     _take_adjective_before(document)
     _surnames_are_people(document)
@@ -52,6 +55,33 @@ def _join_particles(document: Document) -> None:
                 continue
         joined.append(entity)
     document.entities = joined
+
+
+def _is_person_noun(token) -> bool:
+    """A common noun for a person ("віце-президент", "речник"), by the reading chosen in context."""
+    parse = token.parse
+    return parse is not None and parse.tag.POS == "NOUN" and "anim" in parse.tag.grammemes and not is_name(parse)
+
+
+def _split_job_from_organisation(document: Document) -> None:
+    """"Перший віце-президент Європейської комісії" -> JOB "Перший віце-президент" + ORG "Європейської
+    комісії": an organisation's name is not headed by a noun for a person; without a capitalized
+    word after that noun ("голови комісії"), the whole mention is a job."""
+    for entity in list(document.entities):
+        tokens = document.sentences[entity.sentence_id].tokens
+        nouns = [i for i in range(entity.token_start, entity.token_end) if tokens[i].pos == "NOUN"]
+        if entity.label != "ORG" or not nouns or not _is_person_noun(tokens[nouns[0]]):
+            continue
+        name = next((i for i in range(nouns[0] + 1, entity.token_end) if tokens[i].norm[:1].isupper()), None)
+        if name is None:
+            entity.label = "JOB"
+            continue
+        document.entities.append(Entity(entity.start, tokens[name - 1].end, "", "JOB", entity.sentence_id,
+                                        entity.token_start, name))
+        entity.start, entity.token_start = tokens[name].start, name
+    for entity in document.entities:
+        entity.text = document.text[entity.start:entity.end]
+    document.entities.sort(key=lambda e: e.start)
 
 
 def _cut_after_country(document: Document) -> None:
