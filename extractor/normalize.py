@@ -91,7 +91,10 @@ def _person_forms(tokens: list[Token]) -> list[str]:
         named = [p for p in options if is_name(p)] if is_known(token.norm) else []
         nouns = [p for p in options if p.tag.POS == "NOUN"]
         candidates.append(named or [p for p in nouns if "anim" in p.tag.grammemes] or nouns or options)
-    shared_case, shared_gender = _shared_case_and_gender(candidates)
+    # the reading chosen in context goes first: "заява Павла Клімкіна" is Павло Клімкін's, in the
+    # genitive, though "Павла Клімкіна" also reads as a woman's name in the nominative
+    in_context = [(t.parse.tag.case, t.parse.tag.gender) for t in tokens if t.parse is not None and is_name(t.parse)]
+    shared_case, shared_gender = _shared_case_and_gender(candidates, in_context[:1])
     # a first name the dictionary knows fixes the case, and a surname it does not know follows
     # it: "Віктора Вакараша" -> "Віктор Вакараш", "Романа Шмігельського" -> "Роман Шмігельський"
     case_from_name = shared_case not in (None, "nomn") and any(
@@ -109,7 +112,7 @@ def _person_forms(tokens: list[Token]) -> list[str]:
         if not options or not is_known(token.norm):
             forms.append(token.norm)
             continue
-        chosen = _prefer(options, case=shared_case, gender=shared_gender)
+        chosen = _prefer(options, token.parse, case=shared_case, gender=shared_gender)
         nominative = _nominative(chosen, {shared_gender} if shared_gender and chosen.tag.number != "plur" else set())
         forms.append(match_case(nominative, token.norm) if nominative else token.norm)
     return forms
@@ -134,21 +137,22 @@ def _singular_first(options: list) -> list:
     return singular or options
 
 
-def _shared_case_and_gender(candidates: list[list]) -> tuple[str | None, str | None]:
+def _shared_case_and_gender(candidates: list[list], preferred: list[tuple] = ()) -> tuple[str | None, str | None]:
     """The case and gender that all name parts can have together ("Юлії Тимошенко": femn gent,
-    not the masc loct that "Юлії" alone could be)."""
+    not the masc loct that "Юлії" alone could be), the ``preferred`` pair first when they can."""
     with_parses = [options for options in candidates if options]
-    for case in CASES:
-        for gender in ("masc", "femn", "neut"):
-            if all(any(p.tag.case in (case, None) and p.tag.gender in (gender, None) for p in options)
-                   for options in with_parses):
-                return case, gender
+    for case, gender in [*preferred, *((c, g) for c in CASES for g in ("masc", "femn", "neut"))]:
+        if all(any(p.tag.case in (case, None) and p.tag.gender in (gender, None) for p in options)
+               for options in with_parses):
+            return case, gender
     return _shared(candidates, lambda p: p.tag.case), _shared(candidates, lambda p: p.tag.gender)
 
 
-def _prefer(options: list, **wanted):
+def _prefer(options: list, in_context=None, **wanted):
+    """The option with the most ``wanted`` tag values; on a tie, the reading chosen in context."""
     def score(parse):
-        return sum(getattr(parse.tag, key) == value for key, value in wanted.items() if value)
+        matches = sum(getattr(parse.tag, key) == value for key, value in wanted.items() if value)
+        return matches, in_context is not None and (parse.normal_form, parse.tag) == (in_context.normal_form, in_context.tag)
     return max(options, key=score)
 
 
@@ -218,7 +222,7 @@ def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
     in_context = [p for p in (agreeing or common) if p.normal_form == tokens[head].lemma.lower()]
     common = _singular_first(in_context or agreeing or common)
     case = _shared([common] + [m for m in modifiers if m], lambda p: p.tag.case)
-    chosen = _prefer(common, case=case)
+    chosen = _prefer(common, None, case=case)
     if singular and chosen.tag.number == "plur":
         # the dictionary cannot inflect a plural to the singular, but its lemma is
         # the nominative singular, whose parse carries the gender modifiers agree with
@@ -237,7 +241,7 @@ def _agreeing(forms: list[str], tokens: list[Token], modifiers: list[list], case
     """``forms`` with the modifiers before the head in the nominative, agreeing with it."""
     for i, options in enumerate(modifiers):
         if options:
-            modifier = _prefer(options, case=case)
+            modifier = _prefer(options, None, case=case)
             inflected = modifier.inflect({"nomn"} | agreement)
             if inflected:
                 forms[i] = match_case(inflected.word, tokens[i].norm)

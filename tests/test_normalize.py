@@ -1,6 +1,7 @@
 """Entity mentions go to dictionary form: nominative, agreeing, original capitalization."""
 import pytest
 
+from conftest import hand_built
 from extractor.document import Document
 from extractor.normalize import normalize_entity
 from extractor.segment import segment
@@ -90,3 +91,14 @@ def test_a_dateline_in_capitals_is_read_as_the_place_it_spells(extractor):
                           [("КИЇВ", "LOC"), ("ЛЬВІВ", "LOC")])
     assert [(e.text, e.lemma) for e in document.entities] == [("КИЇВ", "Київ"), ("ЛЬВІВ", "Львів")]
     assert [t.norm for t in document.tokens if t.text == "НАТО"] == ["НАТО"]  # only the opening word of a line
+
+
+def test_a_name_that_reads_two_ways_takes_the_reading_of_its_context(extractor):
+    # "Павла Клімкіна" is also a woman's name in the nominative; after "заява" it is Павло Клімкін's
+    document = hand_built(extractor, "Це заява Павла Клімкіна на зустрічі.", [("Павла Клімкіна", "PERS")])
+    assert document.entities[0].lemma == "Павло Клімкін"
+
+
+def test_a_first_name_and_a_surname_of_one_form_take_the_first_name_in_context(extractor):
+    document = hand_built(extractor, "Він зустрівся з Майком Помпео.", [("Майком Помпео", "PERS")])
+    assert document.entities[0].lemma == "Майк Помпео"
