@@ -25,8 +25,8 @@ from extractor.ner.spans import LABELS, bioes_tags
 PERSON_TAGS = bioes_tags("PERS")
 ORGANISATION_STARTS = frozenset({"B-ORG", "S-ORG"})
 PLACE_TAGS = bioes_tags("LOC")
-PERSON_ONLY_FORBIDS = frozenset({"S-LOC", "S-ORG", "S-MISC"})
-FIRST_NAME_FORBIDS = PERSON_ONLY_FORBIDS | {"B-LOC", "B-ORG"}
+PERSON_ONLY_FORBIDS = frozenset({"S-LOC", "S-ORG", "S-MISC", "S-JOB"})
+FIRST_NAME_FORBIDS = PERSON_ONLY_FORBIDS | {"B-LOC", "B-ORG", "B-JOB"}
 NOT_OUTSIDE = frozenset({"O"})
 NOT_A_COMPANY = frozenset({"O"}).union(*(bioes_tags(label) for label in LABELS if label != "ORG"))
 # organisations news often names as if they were places ("у ЄС"); NER-UK's annotators tag them ORG 9 times in 10
