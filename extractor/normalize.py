@@ -277,3 +277,30 @@ def normalize_entities(document) -> None:
         entity.lemma = normalize_entity(tokens, entity.label)
         if entity.token_start == 0 and entity.label in COMMON_NOUN_LABELS:
             entity.lemma = _sentence_case_lowered(entity.lemma, tokens[0])
+    _people_agree_within_document(document)
+
+
+# endings a Ukrainian text gives a foreign name with a consonant stem: "Стармера", "Шольцом", "Макронові"
+FOREIGN_NAME_ENDINGS = ("а", "у", "ом", "ові", "і", "ем", "еві", "я", "ю")
+
+
+def _declines_to(form: str, lemma: str) -> bool:
+    """Whether ``form`` is ``lemma``, or ``lemma`` with a case ending added ("Кіра" of "Кір")."""
+    return form == lemma or (form.startswith(lemma) and form[len(lemma):] in FOREIGN_NAME_ENDINGS)
+
+
+def _people_agree_within_document(document) -> None:
+    """A person's mention left as written because the dictionary lacks the name ("Кіра Стармера":
+    also a woman's name) takes the form of a mention of the same person the document has in the
+    nominative ("Кір Стармер", or "Стармер" for "Стармера" alone) when it is that name with case
+    endings added, word by word."""
+    named = {e.lemma for e in document.entities if e.label == "PERS" and e.lemma == e.text}
+    named |= {lemma.split()[-1] for lemma in named}  # "Стармера" alone is Стармер too
+    for entity in document.entities:
+        if entity.label != "PERS" or entity.lemma != entity.text:
+            continue
+        words = entity.text.split()
+        for lemma in named - {entity.lemma}:
+            if len(lemma.split()) == len(words) and all(map(_declines_to, words, lemma.split())):
+                entity.lemma = lemma
+                break
