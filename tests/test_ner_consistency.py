@@ -72,3 +72,13 @@ def test_a_job_without_a_name_after_it_is_a_job(extractor):
 def test_an_organisation_named_after_people_stays_whole(extractor):
     document = hand_built(extractor, "Кабінет Міністрів ухвалив постанову.", [("Кабінет Міністрів", "ORG")])
     assert [(e.text, e.label) for e in document.entities] == [("Кабінет Міністрів", "ORG")]
+
+
+def test_a_one_word_name_right_after_a_first_name_is_its_surname(extractor):
+    document = hand_built(extractor, "Прем'єр-міністр Джорджа Мелоні прибула.", [("Джорджа", "PERS"), ("Мелоні", "LOC")])
+    assert [(e.text, e.label) for e in document.entities] == [("Джорджа Мелоні", "PERS")]
+
+
+def test_a_place_after_a_surname_stays_a_place(extractor):
+    document = hand_built(extractor, "Зустріч Шольц Берлін скасовано.", [("Шольц", "PERS"), ("Берлін", "LOC")])
+    assert [(e.text, e.label) for e in document.entities] == [("Шольц", "PERS"), ("Берлін", "LOC")]

@@ -5,7 +5,8 @@ person and, three sentences on, "Трамп" as a place or not at all. News name
 person in full first, so the surname of a full PERS name settles its other
 mentions: a one-word LOC/ORG/MISC mention of it becomes PERS, and its untagged
 capitalized occurrences become PERS mentions. A name the tagger split around
-a particle ("Урсулою" + "Ляєн" in "Урсулою фон дер Ляєн") is joined, a job
+a particle ("Урсулою" + "Ляєн" in "Урсулою фон дер Ляєн") is joined, and so is a
+first name with the one-word mention right after it ("Джорджа" + "Мелоні"), a job
 the tagger read into an organisation's name ("віце-президент Європейської
 комісії") is split from it, and a
 mention that runs on from a country's name into the lower-case words after it
@@ -29,6 +30,7 @@ OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
 
 def make_names_consistent(document: Document) -> None:
     _join_particles(document)
+    _surname_after_first_name(document)
     _split_job_from_organisation(document)
     _cut_after_country(document)
     _take_adjective_before(document)
@@ -55,6 +57,29 @@ def _join_particles(document: Document) -> None:
                 continue
         joined.append(entity)
     document.entities = joined
+
+
+def _is_first_name(word: str) -> bool:
+    readings = [p for p in parses(word.lower()) if p.is_known]
+    return bool(readings) and all("Name" in p.tag.grammemes for p in readings)
+
+
+def _surname_after_first_name(document: Document) -> None:
+    """PERS "Джорджа" + LOC "Мелоні" right after it -> PERS "Джорджа Мелоні": a one-word name
+    that follows a first name directly is its surname, whatever the tagger made of it."""
+    kept: list[Entity] = []
+    for entity in sorted(document.entities, key=lambda e: e.start):
+        previous = kept[-1] if kept else None
+        tokens = document.sentences[entity.sentence_id].tokens
+        if previous is not None and previous.label == "PERS" and entity.label in OTHER_NAMES \
+                and previous.sentence_id == entity.sentence_id and previous.token_end == entity.token_start \
+                and entity.token_end - entity.token_start == 1 and tokens[entity.token_start].norm.istitle() \
+                and _is_first_name(tokens[previous.token_end - 1].norm):
+            previous.end, previous.token_end = entity.end, entity.token_end
+            previous.text = document.text[previous.start:previous.end]
+            continue
+        kept.append(entity)
+    document.entities = kept
 
 
 def _is_person_noun(token) -> bool:
