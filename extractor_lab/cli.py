@@ -74,6 +74,8 @@ def _add_evaluate(sub) -> None:
     ner.add_argument("--constraints", choices=["on", "off"], default="on",
                      help="decode with the dictionary's constraints (extractor/ner/constraints.py) (default: %(default)s)")
     ner.add_argument("--against-constraints", choices=["on", "off"], default="on", help="the same for --against")
+    ner.add_argument("--pipeline", action="store_true",
+                     help="score what the whole pipeline outputs (the tagger, then the consistency and country rules)")
     ner.add_argument("--json", action="store_true", help="print JSON")
     ner.set_defaults(func=_run_evaluate_ner)
     lemmas = evaluate.add_parser("lemmas", help="lemma accuracy: pymorphy3 first parse vs. ours")
@@ -164,7 +166,8 @@ def _run_evaluate_ner(args) -> int:
                              constraints=(args.constraints == "on", args.against_constraints == "on"))
         print(to_json(comparison) if args.json else format_comparison(comparison))
         return 0
-    report = evaluate(args.corpus, args.split, model_dir, progress=not args.json, constraints=args.constraints == "on")
+    report = evaluate(args.corpus, args.split, model_dir, progress=not args.json, constraints=args.constraints == "on",
+                      pipeline=args.pipeline)
     print(to_json(report) if args.json else format_report(report))
     return 0
 

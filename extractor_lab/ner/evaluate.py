@@ -61,6 +61,21 @@ def _predicted(documents: list, split: str, model_dir: Path, progress: bool, con
     return predicted
 
 
+def _pipeline_predicted(corpus: Path, documents: list, model_dir: Path, progress: bool) -> list:
+    """The entities the whole pipeline outputs (tagger, consistency and country rules), as character spans."""
+    from extractor.document import Document
+    from extractor.pipeline import Extractor, batched
+
+    extractor = Extractor(ner_model_dir=model_dir)
+    texts = [Document(d.doc_id, ner_corpus.find_document(corpus, d.doc_id).read_text(encoding="utf-8"))
+             for d in documents]
+    predicted = []
+    for batch in tqdm(list(batched(texts, extractor.batch_docs)), desc="pipeline", unit="batch", disable=not progress):
+        predicted += [(document.doc_id, entity.start, entity.end, entity.label)
+                      for document in extractor.process(batch) for entity in document.entities]
+    return predicted
+
+
 def _report(split: str, documents: list, gold: list, predicted: list) -> dict:
     per_label, micro = strict_scores(gold, predicted, ner_corpus.LABELS)
     _, core = strict_scores(gold, predicted, ner_corpus.CORE_LABELS)
@@ -69,9 +84,12 @@ def _report(split: str, documents: list, gold: list, predicted: list) -> dict:
             "micro_all": micro.as_dict(), "micro_core": core.as_dict()}
 
 
-def evaluate(corpus: Path, split: str, model_dir: Path, progress: bool = True, constraints: bool = True) -> dict:
+def evaluate(corpus: Path, split: str, model_dir: Path, progress: bool = True, constraints: bool = True,
+             pipeline: bool = False) -> dict:
     documents, gold = _gold(corpus, split)
-    return _report(split, documents, gold, _predicted(documents, split, model_dir, progress, constraints))
+    predicted = _pipeline_predicted(corpus, documents, model_dir, progress) if pipeline \
+        else _predicted(documents, split, model_dir, progress, constraints)
+    return _report(split, documents, gold, predicted)
 
 
 def compare(corpus: Path, split: str, model_a: Path, model_b: Path, progress: bool = True,
