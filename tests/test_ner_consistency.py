@@ -82,3 +82,16 @@ def test_a_one_word_name_right_after_a_first_name_is_its_surname(extractor):
 def test_a_place_after_a_surname_stays_a_place(extractor):
     document = hand_built(extractor, "Зустріч Шольц Берлін скасовано.", [("Шольц", "PERS"), ("Берлін", "LOC")])
     assert [(e.text, e.label) for e in document.entities] == [("Шольц", "PERS"), ("Берлін", "LOC")]
+
+
+def test_a_name_of_several_words_is_tagged_wherever_the_document_repeats_it(extractor):
+    text = "Європейська комісія запропонує скасувати візи. Про це повідомили в Європейській комісії."
+    document = hand_built(extractor, text, [("Європейській комісії", "ORG")])
+    assert [(e.text, e.label) for e in document.entities] == [
+        ("Європейська комісія", "ORG"), ("Європейській комісії", "ORG")]
+
+
+def test_a_repeated_name_in_lower_case_is_a_common_phrase(extractor):
+    text = "Європейська комісія засідала. Кожна європейська комісія має голову."
+    document = hand_built(extractor, text, [("Європейська комісія", "ORG")])
+    assert [e.text for e in document.entities] == ["Європейська комісія"]

@@ -14,7 +14,8 @@ mention that runs on from a country's name into the lower-case words after it
 while a capitalized adjective the tagger left out before an organisation or
 place that it agrees with ("Європейська" + "Комісія" at a sentence's start)
 is taken in. Last, a place, organisation or MISC name takes the type most of
-its mentions in the document have.
+its mentions in the document have, and a name of two or more words is tagged
+wherever the document repeats it.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def make_names_consistent(document: Document) -> None:
     _take_adjective_before(document)
     _surnames_are_people(document)
     _one_type_per_name(document)
+    _names_tagged_throughout(document)
 
 
 def _tagged(document: Document) -> set[tuple[int, int]]:
@@ -184,3 +186,34 @@ def _one_type_per_name(document: Document) -> None:
         if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:  # a tie stays as tagged
             for entity in mentions:
                 entity.label = ranked[0][0]
+
+
+def _lemmas(document: Document, sentence: int, start: int, end: int) -> tuple[str, ...]:
+    return tuple(t.lemma.lower() for t in document.sentences[sentence].tokens[start:end])
+
+
+def _names_tagged_throughout(document: Document) -> None:
+    """A name of two or more words the tagger found once is found wherever the document repeats it
+    in any case form ("Європейська комісія" in a headline, after "Європейської комісії" in the text)."""
+    names: dict[tuple[str, ...], str] = {}
+    for entity in document.entities:
+        first = document.sentences[entity.sentence_id].tokens[entity.token_start].norm
+        if entity.label in OTHER_NAMES and entity.token_end - entity.token_start >= 2 and first[:1].isupper():
+            names.setdefault(_lemmas(document, entity.sentence_id, entity.token_start, entity.token_end), entity.label)
+    if not names:
+        return
+    widths = sorted({len(name) for name in names}, reverse=True)  # the longest name first
+    tagged = _tagged(document)
+    for sentence in document.sentences:
+        i = 0
+        while i < len(sentence.tokens):
+            found = sentence.tokens[i].norm[:1].isupper() and next(
+                (w for w in widths if _lemmas(document, sentence.index, i, i + w) in names
+                 and not any((sentence.index, k) in tagged for k in range(i, i + w))), 0)
+            if found:
+                start, end = sentence.tokens[i].start, sentence.tokens[i + found - 1].end
+                document.entities.append(Entity(start, end, document.text[start:end],
+                                                names[_lemmas(document, sentence.index, i, i + found)],
+                                                sentence.index, i, i + found))
+            i += found or 1
+    document.entities.sort(key=lambda e: e.start)
