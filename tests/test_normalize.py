@@ -113,3 +113,8 @@ def test_a_declined_foreign_name_takes_the_nominative_the_document_gives_it(extr
 def test_a_name_without_its_nominative_in_the_document_stays_as_written(extractor):
     document = hand_built(extractor, "Кіра Стармера зустріла журналістів.", [("Кіра Стармера", "PERS")])
     assert document.entities[0].lemma == "Кіра Стармера"  # a woman's name, as far as the text tells
+
+
+def test_a_company_name_the_dictionary_lacks_declines_like_its_stems(extractor):
+    document = hand_built(extractor, "Санкції проти Роснафти запровадили.", [("Роснафти", "ORG")])
+    assert document.entities[0].lemma == "Роснафта"

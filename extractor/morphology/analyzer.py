@@ -1,6 +1,7 @@
 """pymorphy3 with the Ukrainian dictionaries, with parses cached per word form."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pymorphy3
@@ -39,3 +40,19 @@ NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 def is_name(parse) -> bool:
     """A first name, surname or patronymic reading in the dictionary."""
     return bool(NAME_GRAMMEMES & parse.tag.grammemes)
+
+
+# Ukrainian company names are compounds of clipped stems: Укр- before a consonant (Укрнафта,
+# Укрзалізниця, not Україна) or a branch at the end (Нафтогаз, Ощадбанк, Газпром, Енергоатом,
+# Київміськбуд, Метінвест)
+COMPANY_PREFIX = re.compile(r"укр[бвгґджзклмнпрстфхцчшщ]")
+COMPANY_ENDINGS = ("банк", "газ", "пром", "енерго", "атом", "інвест", "телеком", "нафта", "буд", "агро",
+                   "трейд", "транс", "холдинг")
+
+
+def is_company_name(word: str) -> bool:
+    """Whether the word, or its dictionary form, is built like a company's name (``COMPANY_ENDINGS``)."""
+    for form in {p.normal_form for p in parses(word) if p.tag.POS == "NOUN"} or {word}:
+        if COMPANY_PREFIX.match(form) or any(form.endswith(e) and len(form) > len(e) + 2 for e in COMPANY_ENDINGS):
+            return True
+    return False

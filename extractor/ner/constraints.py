@@ -16,10 +16,9 @@ the dictionary does not know, or knows as an abbreviation, are left to the tagge
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from extractor.morphology.analyzer import WORD_CACHE_SIZE, is_name, parses
+from extractor.morphology.analyzer import WORD_CACHE_SIZE, is_company_name, is_name, parses
 from extractor.ner.spans import LABELS, bioes_tags
 
 PERSON_TAGS = bioes_tags("PERS")
@@ -31,12 +30,6 @@ NOT_OUTSIDE = frozenset({"O"})
 NOT_A_COMPANY = frozenset({"O"}).union(*(bioes_tags(label) for label in LABELS if label != "ORG"))
 # organisations news often names as if they were places ("у ЄС"); NER-UK's annotators tag them ORG 9 times in 10
 ORGANISATIONS = {"єс", "нато", "оон", "обсє", "мвф", "євросоюз", "єврокомісія", "європарламент", "юнеско", "опек"}
-# Ukrainian company names are compounds of clipped stems: Укр- before a consonant (Укрнафта,
-# Укрзалізниця, not Україна) or a branch at the end (Нафтогаз, Ощадбанк, Газпром, Енергоатом,
-# Київміськбуд, Метінвест). Such a word is an organisation's name, never a place or a person.
-COMPANY_PREFIX = re.compile(r"укр[бвгґджзклмнпрстфхцчшщ]")
-COMPANY_ENDINGS = ("банк", "газ", "пром", "енерго", "атом", "інвест", "телеком", "нафта", "буд", "агро",
-                   "трейд", "транс", "холдинг")
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -44,7 +37,7 @@ def forbidden_tags(word: str) -> frozenset[str]:
     """The BIOES tags the dictionary rules out on ``word``."""
     if not word[:1].isalpha():
         return frozenset()
-    if word[0].isupper() and _is_company_compound(word.lower()):
+    if word[0].isupper() and is_company_name(word.lower()):
         return NOT_A_COMPANY
     readings = [p for p in parses(word.lower()) if p.is_known]
     if {p.normal_form for p in readings} & ORGANISATIONS or word.lower() in ORGANISATIONS:
@@ -62,10 +55,3 @@ def forbidden_tags(word: str) -> frozenset[str]:
         return ORGANISATION_STARTS  # "Міністри", "Військові": people, not the start of an organisation
     return frozenset()
 
-
-def _is_company_compound(word: str) -> bool:
-    """Whether the word, or its dictionary form, is built like a company's name (``COMPANY_ENDINGS``)."""
-    for form in {p.normal_form for p in parses(word) if p.tag.POS == "NOUN"} or {word}:
-        if COMPANY_PREFIX.match(form) or any(form.endswith(e) and len(form) > len(e) + 2 for e in COMPANY_ENDINGS):
-            return True
-    return False
