@@ -87,7 +87,7 @@ class Extractor:
                       "extractor/morphology/", self.morphology),
             Component("ner", ("token.norm",), ("entities",), "extractor/ner/",
                       lambda documents: add_entities(documents, self.ner, self.on_characters), batch=True),
-            Component("consistency", ("entities", "token.lemma"), ("entities",), "extractor/ner/consistency.py",
+            Component("consistency", ("entities", "token.lemma", "token.parse"), ("entities",), "extractor/ner/consistency.py",
                       make_names_consistent),
             Component("countries", ("entities", "token.parse"),
                       ("entity.country_code", "entity.label", "entity.lemma of places", "entities from the gazetteer"),
