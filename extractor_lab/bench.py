@@ -178,6 +178,9 @@ def speed(args) -> None:
         started = time.perf_counter()
         extract_to_folder(texts, Path(out) / "tables", as_text=True, workers=workers)
         all_cores = tokens / (time.perf_counter() - started)
+        started = time.perf_counter()
+        extract_to_folder(texts, Path(out) / "fast", as_text=True, workers=workers, ner_members=1)
+        fast = tokens / (time.perf_counter() - started)
     print(f"reference, stanza Pipeline forward of the previous single tagger: {reference:,.0f} tokens/s")
     print(f"NER only (our tagger): {ner:,.0f} tokens/s")
     print(f"NER only, --bf16 ({'native' if _native_bf16() else 'no native bf16 here: float32'}): "
@@ -185,6 +188,8 @@ def speed(args) -> None:
     print(f"end-to-end, one process: {one_process:,.0f} tokens/s")
     print(f"end-to-end, {workers} workers (model loading included): {all_cores:,.0f} tokens/s")
     print(f"ratio end-to-end ({workers} workers) / reference: {all_cores / reference:.2f}")
+    print(f"end-to-end, --fast-ner (the first tagger alone), {workers} workers: {fast:,.0f} tokens/s, "
+          f"ratio to the reference {fast / reference:.2f}")
     print(f"cold start (fresh interpreter, import and load every model): {cold_start():.2f} s")
     print(f"peak RSS of one process running the pipeline over the corpus: {pipeline_peak_rss(texts):,.0f} MB")
 
