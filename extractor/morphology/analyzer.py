@@ -42,6 +42,12 @@ def is_name(parse) -> bool:
     return bool(NAME_GRAMMEMES & parse.tag.grammemes)
 
 
+def is_first_name(word: str) -> bool:
+    """Whether the dictionary knows ``word`` and only as a first name ("Дональд", "Джорджа")."""
+    readings = [p for p in parses(word.lower()) if p.is_known]
+    return bool(readings) and all("Name" in p.tag.grammemes for p in readings)
+
+
 # Ukrainian company names are compounds of clipped stems: Укр- before a consonant (Укрнафта,
 # Укрзалізниця, not Україна) or a branch at the end (Нафтогаз, Ощадбанк, Газпром, Енергоатом,
 # Київміськбуд, Метінвест)

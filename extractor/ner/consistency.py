@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from extractor.document import Document, Entity
-from extractor.morphology.analyzer import is_name, parses
+from extractor.morphology.analyzer import is_first_name, is_name, parses
 from extractor.normalize import NAME_PARTICLES, normalize_entity
 from extractor.rules.countries import country_code
 
@@ -30,8 +30,8 @@ OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
 
 
 def make_names_consistent(document: Document) -> None:
-    _join_particles(document)
-    _surname_after_first_name(document)
+    _merge_neighbours(document, _around_particles)
+    _merge_neighbours(document, _surname_after_first_name)
     _split_job_from_organisation(document)
     _cut_after_country(document)
     _take_adjective_before(document)
@@ -45,43 +45,33 @@ def _tagged(document: Document) -> set[tuple[int, int]]:
     return {(e.sentence_id, i) for e in document.entities for i in range(e.token_start, e.token_end)}
 
 
-def _join_particles(document: Document) -> None:
-    """PERS, particles, PERS in one sentence -> one PERS mention."""
-    joined: list[Entity] = []
-    for entity in sorted(document.entities, key=lambda e: e.start):
-        previous = joined[-1] if joined else None
-        if previous is not None and previous.label == entity.label == "PERS" \
-                and previous.sentence_id == entity.sentence_id:
-            between = document.sentences[entity.sentence_id].tokens[previous.token_end:entity.token_start]
-            if between and all(t.norm in NAME_PARTICLES for t in between):
-                previous.end, previous.token_end = entity.end, entity.token_end
-                previous.text = document.text[previous.start:previous.end]
-                continue
-        joined.append(entity)
-    document.entities = joined
-
-
-def _is_first_name(word: str) -> bool:
-    readings = [p for p in parses(word.lower()) if p.is_known]
-    return bool(readings) and all("Name" in p.tag.grammemes for p in readings)
-
-
-def _surname_after_first_name(document: Document) -> None:
-    """PERS "Джорджа" + LOC "Мелоні" right after it -> PERS "Джорджа Мелоні": a one-word name
-    that follows a first name directly is its surname, whatever the tagger made of it."""
+def _merge_neighbours(document: Document, belong_together) -> None:
+    """A mention and the next one in its sentence become one (the first's label) when
+    ``belong_together(tokens, previous, entity)``."""
     kept: list[Entity] = []
     for entity in sorted(document.entities, key=lambda e: e.start):
         previous = kept[-1] if kept else None
-        tokens = document.sentences[entity.sentence_id].tokens
-        if previous is not None and previous.label == "PERS" and entity.label in OTHER_NAMES \
-                and previous.sentence_id == entity.sentence_id and previous.token_end == entity.token_start \
-                and entity.token_end - entity.token_start == 1 and tokens[entity.token_start].norm.istitle() \
-                and _is_first_name(tokens[previous.token_end - 1].norm):
+        if previous is not None and previous.sentence_id == entity.sentence_id \
+                and belong_together(document.sentences[entity.sentence_id].tokens, previous, entity):
             previous.end, previous.token_end = entity.end, entity.token_end
             previous.text = document.text[previous.start:previous.end]
             continue
         kept.append(entity)
     document.entities = kept
+
+
+def _around_particles(tokens, previous: Entity, entity: Entity) -> bool:
+    """PERS, particles, PERS: "Урсулою" + "фон дер" + "Ляєн"."""
+    between = tokens[previous.token_end:entity.token_start]
+    return previous.label == entity.label == "PERS" and bool(between) and all(t.norm in NAME_PARTICLES for t in between)
+
+
+def _surname_after_first_name(tokens, previous: Entity, entity: Entity) -> bool:
+    """PERS "Джорджа" + LOC "Мелоні" right after it: a one-word name that follows a first name
+    directly is its surname, whatever the tagger made of it."""
+    return previous.label == "PERS" and entity.label in OTHER_NAMES and previous.token_end == entity.token_start \
+        and entity.token_end - entity.token_start == 1 and tokens[entity.token_start].norm.istitle() \
+        and is_first_name(tokens[previous.token_end - 1].norm)
 
 
 def _is_person_noun(token) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from extractor.morphology.analyzer import WORD_CACHE_SIZE, is_company_name, is_name, parses
+from extractor.morphology.analyzer import WORD_CACHE_SIZE, is_company_name, is_first_name, is_name, parses
 from extractor.ner.spans import LABELS, bioes_tags
 
 PERSON_TAGS = bioes_tags("PERS")
@@ -44,7 +44,7 @@ def forbidden_tags(word: str) -> frozenset[str]:
         return PLACE_TAGS | PERSON_TAGS
     if readings and all(p.tag.POS == "NOUN" and is_name(p) for p in readings):
         outside = NOT_OUTSIDE if word[0].isupper() else frozenset()
-        if all("Name" in p.tag.grammemes for p in readings):
+        if is_first_name(word):
             return FIRST_NAME_FORBIDS | outside
         return PERSON_ONLY_FORBIDS | outside  # "Трамп", "Дональд": a name alone is no place or organisation
     if not readings or any(p.tag.POS != "NOUN" or is_name(p) or "Abbr" in p.tag.grammemes for p in readings):
