@@ -62,6 +62,21 @@ def _full_unpickler(enabled: bool):
         torch.load = safe_load
 
 
+@contextmanager
+def _no_optimizer():
+    """Load stanza's taggers without the training optimizer its Trainer builds for every
+    member: tagging never uses it, and building the first one imports torch's compiler
+    (1.3 s of a cold start)."""
+    from stanza.models.common import utils
+
+    build = utils.get_optimizer
+    utils.get_optimizer = lambda *args, **kwargs: None
+    try:
+        yield
+    finally:
+        utils.get_optimizer = build
+
+
 def _transitions_only(crit, logits, masks, tags):
     """The CRF layer at tag time: its transition scores, without the training
     loss (the partition function over every tag path), which decoding never reads."""
@@ -129,7 +144,7 @@ class NerTagger:
         files = member_files(model_dir)[:members]
         shared = {key: ";".join([charlms.get(key, "")] * len(files))
                   for key in ("ner_forward_charlm_path", "ner_backward_charlm_path")}
-        with resources, _full_unpickler(model_dir.resolve() == Path(NER_MODEL_DIR).resolve()):
+        with resources, _no_optimizer(), _full_unpickler(model_dir.resolve() == Path(NER_MODEL_DIR).resolve()):
             self.pipeline = stanza.Pipeline(
                 lang="uk", dir=resources.name, processors="tokenize,ner", tokenize_pretokenized=True,
                 ner_model_path=";".join(str(m) for m in files),
