@@ -97,7 +97,7 @@ class Extractor:
             Component("linking", ("entity.lemma",), ("entity.canonical",), "extractor/linking.py", link_people),
             Component("dates", ("entities", "token.lemma", "published"), ("entity.date",), "extractor/rules/dates.py",
                       lambda document: add_dates(document, reference_date)),
-            Component("quantities", ("tokens", "entities"), ("quantities",), "extractor/rules/quantities.py",
+            Component("quantities", ("tokens", "entities"), ("quantities", "entity.label of counts"), "extractor/rules/quantities.py",
                       add_quantities),
         ]
 

@@ -98,3 +98,9 @@ def test_group_of_seven_is_a_name_even_when_the_tagger_misses_it(extractor):
     assert find_quantities(document.sentences[0], document.text, entities=[]) == []
     counted = quantities(extractor, "Сім країн засудили співпрацю Росії та КНДР.")
     assert [q.value for q in counted] == [7]  # a numeral elsewhere still counts
+
+
+def test_a_count_the_tagger_took_for_money_is_a_quantity(extractor):
+    document = hand_built(extractor, "У таборах перебуває 3 тис. військових, а зарплата 32 тисячі гривень.",
+                          [("3 тис", "MON"), ("32 тисячі гривень", "MON")])
+    assert [(e.text, e.label) for e in document.entities] == [("3 тис", "QUANT"), ("32 тисячі гривень", "MON")]

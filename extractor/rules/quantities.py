@@ -313,3 +313,13 @@ def add_quantities(document) -> None:
         with_unit = [q for q in found if q.unit]
         if with_unit:
             previous = with_unit[-1]
+    _counts_are_not_money(document)
+
+
+def _counts_are_not_money(document) -> None:
+    """A MON mention whose number counts something that is no currency ("3 тис." of soldiers)
+    is a quantity, not money."""
+    counts = [q for q in document.quantities if q.unit_lemma and not q.currency]
+    for entity in document.entities:
+        if entity.label == "MON" and any(q.start <= entity.start < q.end for q in counts):
+            entity.label = "QUANT"
