@@ -65,3 +65,13 @@ def test_repair_can_be_switched_off():
     document = plain("Міністри заявили про стурбованість у звязку з цим.")
     assert document.repaired_words == 0
     assert all(t.norm == t.text for t in document.tokens)
+
+
+@pytest.mark.parametrize("word, restored", [("Ко-місія", "Комісія"), ("Брюс-сель", "Брюссель"), ("Договора-ми", "Договорами")])
+def test_a_hyphen_a_line_break_left_inside_a_word_is_taken_out(repairer, word, restored):
+    assert repairer.repair_word(word) == restored
+
+
+@pytest.mark.parametrize("word", ["жінок-дипломаток", "Івано-Франківськ", "екс-президент", "північно-атлантичний"])
+def test_real_hyphenated_words_keep_their_hyphen(repairer, word):
+    assert repairer.repair_word(word) is None

@@ -14,7 +14,8 @@ grammar shows the hyphen: two nouns in one case ("жінокдипломаток
 "жінок-дипломаток") or coordinated adjectives ("молочнорослинні" ->
 "молочно-рослинні"); parts that spelling writes solid ("спів-", "фото-",
 "-подібний") never split a word. "'є" is restored as a pair, since scrapers
-drop both ("підднані" -> "під'єднані").
+drop both ("підднані" -> "під'єднані"). The other way round, a hyphen that a
+line break left inside a word of a printed source goes ("Ко-місія" -> "Комісія").
 
 For real-word damage the frequency test is not enough ("Корею" is common too);
 one context rule handles the commonest case: a noun that cannot agree in case
@@ -129,7 +130,7 @@ class Repairer:
         """The restored spelling of a damaged word, or None when it looks undamaged or is unclear."""
         if word in self._cache:
             return self._cache[word]
-        fixed = None
+        fixed = self._line_break_hyphen(word) if word.count("-") == 1 and len(word) <= MAX_WORD else None
         # the longest Ukrainian words run to about 30 letters; longer strings are not
         # words, and the search below grows with the square of the length
         if 3 <= len(word) <= MAX_WORD and word.isalpha():
@@ -142,6 +143,15 @@ class Repairer:
             self._cache.clear()  # bounded, so that a long run's memory stays flat
         self._cache[word] = fixed
         return fixed
+
+    def _line_break_hyphen(self, word: str) -> str | None:
+        """"Ко-місія" -> "Комісія", "Брюс-сель" -> "Брюссель": a hyphen that a line break left inside a
+        word of a printed source. Joined when the dictionary knows the solid word and not the
+        hyphenated one, and the hyphen makes no compound the way a lost one would ("жінок-дипломаток")."""
+        joined = word.replace("-", "")
+        if not joined.isalpha() or not is_dictionary_word(joined) or self._valid(word):
+            return None
+        return joined
 
     def _choose(self, word: str) -> str | None:
         if self._count(word) > 0:
