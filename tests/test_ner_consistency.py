@@ -95,3 +95,8 @@ def test_a_repeated_name_in_lower_case_is_a_common_phrase(extractor):
     text = "Європейська комісія засідала. Кожна європейська комісія має голову."
     document = hand_built(extractor, text, [("Європейська комісія", "ORG")])
     assert [e.text for e in document.entities] == ["Європейська комісія"]
+
+
+def test_a_form_of_address_is_not_part_of_the_name(extractor):
+    document = hand_built(extractor, "Пані Зеркаль зазначила це.", [("Пані Зеркаль", "PERS")])
+    assert [(e.text, e.label) for e in document.entities] == [("Зеркаль", "PERS")]

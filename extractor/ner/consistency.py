@@ -6,7 +6,8 @@ person in full first, so the surname of a full PERS name settles its other
 mentions: a one-word LOC/ORG/MISC mention of it becomes PERS, and its untagged
 capitalized occurrences become PERS mentions. A name the tagger split around
 a particle ("Урсулою" + "Ляєн" in "Урсулою фон дер Ляєн") is joined, and so is a
-first name with the one-word mention right after it ("Джорджа" + "Мелоні"), a job
+first name with the one-word mention right after it ("Джорджа" + "Мелоні"), a
+form of address is cut off a name ("Пані Зеркаль"), a job
 the tagger read into an organisation's name ("віце-президент Європейської
 комісії") is split from it, and a
 mention that runs on from a country's name into the lower-case words after it
@@ -27,12 +28,14 @@ from extractor.normalize import NAME_PARTICLES, normalize_entity
 from extractor.rules.countries import country_code
 
 OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
+HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "місіс", "сер", "мадам", "мсьє", "синьйор", "сеньйор"}
 
 
 def make_names_consistent(document: Document) -> None:
     _merge_neighbours(document, _around_particles)
     _merge_neighbours(document, _surname_after_first_name)
     _split_job_from_organisation(document)
+    _drop_honorifics(document)
     _cut_after_country(document)
     _take_adjective_before(document)
     _surnames_are_people(document)
@@ -72,6 +75,18 @@ def _surname_after_first_name(tokens, previous: Entity, entity: Entity) -> bool:
     return previous.label == "PERS" and entity.label in OTHER_NAMES and previous.token_end == entity.token_start \
         and entity.token_end - entity.token_start == 1 and tokens[entity.token_start].norm.istitle() \
         and is_first_name(tokens[previous.token_end - 1].norm)
+
+
+def _drop_honorifics(document: Document) -> None:
+    """"Пані Зеркаль" -> "Зеркаль": a form of address is not part of the name (NER-UK never
+    takes it in; the tagger does at the start of a sentence, where it is capitalized)."""
+    for entity in document.entities:
+        tokens = document.sentences[entity.sentence_id].tokens
+        while entity.label == "PERS" and entity.token_end - entity.token_start > 1 \
+                and tokens[entity.token_start].lemma.lower() in HONORIFICS:
+            entity.token_start += 1
+            entity.start = tokens[entity.token_start].start
+            entity.text = document.text[entity.start:entity.end]
 
 
 def _is_person_noun(token) -> bool:
