@@ -100,3 +100,10 @@ def test_a_repeated_name_in_lower_case_is_a_common_phrase(extractor):
 def test_a_form_of_address_is_not_part_of_the_name(extractor):
     document = hand_built(extractor, "Пані Зеркаль зазначила це.", [("Пані Зеркаль", "PERS")])
     assert [(e.text, e.label) for e in document.entities] == [("Зеркаль", "PERS")]
+
+
+def test_a_first_name_read_into_an_organisation_goes_back_to_the_person(extractor):
+    text = "Президентка Європейської комісії Урсула фон дер Ляєн прибула."
+    document = hand_built(extractor, text, [("Європейської комісії Урсула", "ORG"), ("Ляєн", "PERS")])
+    assert [(e.text, e.label) for e in document.entities] == [
+        ("Європейської комісії", "ORG"), ("Урсула фон дер Ляєн", "PERS")]

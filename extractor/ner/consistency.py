@@ -32,6 +32,7 @@ HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "м�
 
 
 def make_names_consistent(document: Document) -> None:
+    _give_names_back_to_people(document)
     _merge_neighbours(document, _around_particles)
     _merge_neighbours(document, _surname_after_first_name)
     _split_job_from_organisation(document)
@@ -61,6 +62,28 @@ def _merge_neighbours(document: Document, belong_together) -> None:
             continue
         kept.append(entity)
     document.entities = kept
+
+
+def _only_a_name(word: str) -> bool:
+    readings = [p for p in parses(word.lower()) if p.is_known]
+    return word[:1].isupper() and bool(readings) and all(is_name(p) for p in readings)
+
+
+def _give_names_back_to_people(document: Document) -> None:
+    """"Європейської комісії Урсула" + "фон дер Ляєн" -> ORG "Європейської комісії" + PERS "Урсула фон
+    дер Ляєн": a word that is only a name, at the end of a mention right before a person's name
+    (or the particles of one), starts that person's name."""
+    ordered = sorted(document.entities, key=lambda e: e.start)
+    for before, person in zip(ordered, ordered[1:]):
+        tokens = document.sentences[person.sentence_id].tokens
+        if before.label == "PERS" or person.label != "PERS" or before.sentence_id != person.sentence_id \
+                or before.token_end - before.token_start < 2 or not _only_a_name(tokens[before.token_end - 1].norm) \
+                or not all(t.norm in NAME_PARTICLES for t in tokens[before.token_end:person.token_start]):
+            continue
+        before.token_end -= 1
+        person.token_start = before.token_end
+        before.end, person.start = tokens[before.token_end - 1].end, tokens[person.token_start].start
+        before.text, person.text = document.text[before.start:before.end], document.text[person.start:person.end]
 
 
 def _around_particles(tokens, previous: Entity, entity: Entity) -> bool:
