@@ -107,3 +107,13 @@ def test_a_first_name_read_into_an_organisation_goes_back_to_the_person(extracto
     document = hand_built(extractor, text, [("Європейської комісії Урсула", "ORG"), ("Ляєн", "PERS")])
     assert [(e.text, e.label) for e in document.entities] == [
         ("Європейської комісії", "ORG"), ("Урсула фон дер Ляєн", "PERS")]
+
+
+def test_a_job_read_into_a_persons_name_is_split_from_it(extractor):
+    document = hand_built(extractor, "Канцлер Олаф Шольц заявив це.", [("Канцлер Олаф Шольц", "PERS")])
+    assert [(e.text, e.label) for e in document.entities] == [("Канцлер", "JOB"), ("Олаф Шольц", "PERS")]
+
+
+def test_a_character_named_by_a_common_noun_stays_a_person(extractor):
+    document = hand_built(extractor, "Тюлень сказав це.", [("Тюлень", "PERS")])
+    assert [(e.text, e.label) for e in document.entities] == [("Тюлень", "PERS")]

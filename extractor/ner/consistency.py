@@ -1,22 +1,23 @@
-"""Pipeline component: one name, one type, within a document.
+"""Pipeline component: mentions that make sense as names, one type per name within a document.
 
-The tagger reads sentence by sentence, so it can tag "Дональд Трамп" as a
-person and, three sentences on, "Трамп" as a place or not at all. News names a
-person in full first, so the surname of a full PERS name settles its other
-mentions: a one-word LOC/ORG/MISC mention of it becomes PERS, and its untagged
-capitalized occurrences become PERS mentions. A name the tagger split around
-a particle ("Урсулою" + "Ляєн" in "Урсулою фон дер Ляєн") is joined, and so is a
-first name with the one-word mention right after it ("Джорджа" + "Мелоні"), a
-form of address is cut off a name ("Пані Зеркаль"), a job
-the tagger read into an organisation's name ("віце-президент Європейської
-комісії") is split from it, and a
-mention that runs on from a country's name into the lower-case words after it
-("КНДР агресивної війни Росії проти України") is cut back to the country,
-while a capitalized adjective the tagger left out before an organisation or
-place that it agrees with ("Європейська" + "Комісія" at a sentence's start)
-is taken in. Last, a place, organisation or MISC name takes the type most of
-its mentions in the document have, and a name of two or more words is tagged
-wherever the document repeats it.
+The tagger reads sentence by sentence and knows nothing of the dictionary or
+the rest of the document. In the order they run:
+
+- a word that is only a name, at the end of a mention right before a person's
+  name, starts that name ("Європейської комісії Урсула" + "фон дер Ляєн");
+- a name split around a particle is joined ("Урсулою" + "фон дер" + "Ляєн"), and
+  so is a first name with the one-word mention right after it ("Джорджа" + "Мелоні");
+- a form of address is cut off a name ("Пані Зеркаль"), and a job the tagger read
+  into a name is split from it ("Перший віце-президент Європейської комісії",
+  "Канцлер Олаф Шольц"); an organisation that is only a job becomes JOB;
+- a mention that runs on from a country's name into lower-case words is cut back
+  to the country ("КНДР агресивної війни Росії проти України");
+- a capitalized adjective the tagger left out before an organisation or place
+  it agrees with is taken in ("Європейська" + "Комісія" at a sentence's start);
+- news names a person in full first, so the surname of a full PERS name is a
+  person throughout the document ("Трамп" as a place, or untagged);
+- a place, organisation or MISC name takes the type most of its mentions have,
+  and a name of two or more words is tagged wherever the document repeats it.
 """
 from __future__ import annotations
 
@@ -35,8 +36,8 @@ def make_names_consistent(document: Document) -> None:
     _give_names_back_to_people(document)
     _merge_neighbours(document, _around_particles)
     _merge_neighbours(document, _surname_after_first_name)
-    _split_job_from_organisation(document)
     _drop_honorifics(document)
+    _split_job_from_name(document)
     _cut_after_country(document)
     _take_adjective_before(document)
     _surnames_are_people(document)
@@ -118,18 +119,21 @@ def _is_person_noun(token) -> bool:
     return parse is not None and parse.tag.POS == "NOUN" and "anim" in parse.tag.grammemes and not is_name(parse)
 
 
-def _split_job_from_organisation(document: Document) -> None:
+def _split_job_from_name(document: Document) -> None:
     """"Перший віце-президент Європейської комісії" -> JOB "Перший віце-президент" + ORG "Європейської
-    комісії": an organisation's name is not headed by a noun for a person; without a capitalized
-    word after that noun ("голови комісії"), the whole mention is a job."""
+    комісії", "Канцлер Олаф Шольц" -> JOB "Канцлер" + PERS "Олаф Шольц": a name is not headed by a
+    noun for a person. An organisation without a capitalized word after that noun ("голови
+    комісії") is a job; a person without one stays (a story's characters: "Тюлень")."""
     for entity in list(document.entities):
         tokens = document.sentences[entity.sentence_id].tokens
         nouns = [i for i in range(entity.token_start, entity.token_end) if tokens[i].pos == "NOUN"]
-        if entity.label != "ORG" or not nouns or not _is_person_noun(tokens[nouns[0]]):
+        if entity.label not in ("ORG", "PERS") or not nouns or not _is_person_noun(tokens[nouns[0]]) \
+                or (entity.label == "PERS" and any(is_name(p) for p in parses(tokens[nouns[0]].norm.lower()))):
             continue
         name = next((i for i in range(nouns[0] + 1, entity.token_end) if tokens[i].norm[:1].isupper()), None)
         if name is None:
-            entity.label = "JOB"
+            if entity.label == "ORG":
+                entity.label = "JOB"
             continue
         document.entities.append(Entity(entity.start, tokens[name - 1].end, "", "JOB", entity.sentence_id,
                                         entity.token_start, name))
