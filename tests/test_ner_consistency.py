@@ -117,3 +117,8 @@ def test_a_job_read_into_a_persons_name_is_split_from_it(extractor):
 def test_a_character_named_by_a_common_noun_stays_a_person(extractor):
     document = hand_built(extractor, "Тюлень сказав це.", [("Тюлень", "PERS")])
     assert [(e.text, e.label) for e in document.entities] == [("Тюлень", "PERS")]
+
+
+def test_the_european_union_is_an_organisation_even_where_it_reads_as_a_place(extractor):
+    document = hand_built(extractor, "Лідери країн Європейського Союзу зібралися.", [("Європейського Союзу", "LOC")])
+    assert [(e.text, e.label) for e in document.entities] == [("Європейського Союзу", "ORG")]

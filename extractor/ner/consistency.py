@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 
 from extractor.document import Document, Entity
 from extractor.morphology.analyzer import is_first_name, is_name, parses
+from extractor.ner.constraints import ORGANISATIONS
 from extractor.normalize import NAME_PARTICLES, normalize_entity
 from extractor.rules.countries import country_code
 
@@ -213,7 +214,11 @@ def _one_type_per_name(document: Document) -> None:
         if entity.label in OTHER_NAMES:
             tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
             by_name[tuple(t.lemma.lower() for t in tokens)].append(entity)
-    for mentions in by_name.values():
+    for name, mentions in by_name.items():
+        if " ".join(name) in ORGANISATIONS:  # "країн Європейського Союзу": an organisation news names like a place
+            for entity in mentions:
+                entity.label = "ORG"
+            continue
         ranked = Counter(e.label for e in mentions).most_common()
         if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:  # a tie stays as tagged
             for entity in mentions:

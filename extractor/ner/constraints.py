@@ -29,7 +29,9 @@ FIRST_NAME_FORBIDS = PERSON_ONLY_FORBIDS | {"B-LOC", "B-ORG", "B-JOB"}
 NOT_OUTSIDE = frozenset({"O"})
 NOT_A_COMPANY = frozenset({"O"}).union(*(bioes_tags(label) for label in LABELS if label != "ORG"))
 # organisations news often names as if they were places ("у ЄС"); NER-UK's annotators tag them ORG 9 times in 10
-ORGANISATIONS = {"єс", "нато", "оон", "обсє", "мвф", "євросоюз", "єврокомісія", "європарламент", "юнеско", "опек"}
+# (words forbid LOC and PERS here; the consistency step gives the names of several words ORG)
+ORGANISATIONS = {"єс", "нато", "оон", "обсє", "мвф", "євросоюз", "єврокомісія", "європарламент", "юнеско", "опек",
+                 "європейський союз"}
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
