@@ -122,3 +122,9 @@ def test_a_character_named_by_a_common_noun_stays_a_person(extractor):
 def test_the_european_union_is_an_organisation_even_where_it_reads_as_a_place(extractor):
     document = hand_built(extractor, "Лідери країн Європейського Союзу зібралися.", [("Європейського Союзу", "LOC")])
     assert [(e.text, e.label) for e in document.entities] == [("Європейського Союзу", "ORG")]
+
+
+def test_the_country_a_job_belongs_to_is_a_place_of_its_own(extractor):
+    document = hand_built(extractor, "Міністр оборони України прибув.", [("Міністр оборони України", "JOB")])
+    assert [(e.text, e.label, e.country_code) for e in document.entities] == [
+        ("Міністр оборони", "JOB", None), ("України", "LOC", "UA")]

@@ -11,7 +11,8 @@ the rest of the document. In the order they run:
   into a name is split from it ("Перший віце-президент Європейської комісії",
   "Канцлер Олаф Шольц"); an organisation that is only a job becomes JOB;
 - a mention that runs on from a country's name into lower-case words is cut back
-  to the country ("КНДР агресивної війни Росії проти України");
+  to the country ("КНДР агресивної війни Росії проти України"), and the country
+  at the end of a job is a place of its own ("Міністр оборони" + "України");
 - a capitalized adjective the tagger left out before an organisation or place
   it agrees with is taken in ("Європейська" + "Комісія" at a sentence's start);
 - news names a person in full first, so the surname of a full PERS name is a
@@ -40,6 +41,7 @@ def make_names_consistent(document: Document) -> None:
     _drop_honorifics(document)
     _split_job_from_name(document)
     _cut_after_country(document)
+    _country_out_of_job(document)
     _take_adjective_before(document)
     _surnames_are_people(document)
     _one_type_per_name(document)
@@ -156,6 +158,28 @@ def _cut_after_country(document: Document) -> None:
         if country_code(tokens[first].norm) or country_code(normalize_entity(tokens[first:first + 1], "LOC")):
             entity.token_end, entity.end = first + 1, tokens[first].end
             entity.text = document.text[entity.start:entity.end]
+
+
+def _is_country(tokens) -> bool:
+    return bool(country_code(" ".join(t.norm for t in tokens)) or country_code(normalize_entity(tokens, "LOC")))
+
+
+def _country_out_of_job(document: Document) -> None:
+    """JOB "Міністр оборони України" -> JOB "Міністр оборони" + LOC "України": the country a job
+    belongs to is a place of its own, which an analyst counts (NER-UK leaves it out of both)."""
+    for entity in list(document.entities):
+        tokens = document.sentences[entity.sentence_id].tokens
+        for width in (2, 1):  # "Південної Кореї" before "Кореї"
+            tail = tokens[entity.token_end - width:entity.token_end]
+            if entity.label == "JOB" and entity.token_end - entity.token_start > width \
+                    and tail[0].norm[:1].isupper() and _is_country(tail):
+                entity.token_end -= width
+                entity.end = tokens[entity.token_end - 1].end
+                entity.text = document.text[entity.start:entity.end]
+                document.entities.append(Entity(tail[0].start, tail[-1].end, document.text[tail[0].start:tail[-1].end],
+                                                "LOC", entity.sentence_id, entity.token_end, entity.token_end + width))
+                break
+    document.entities.sort(key=lambda e: e.start)
 
 
 def _agrees(adjective: str, noun: str) -> bool:
