@@ -53,13 +53,14 @@ def test_a_name_at_the_start_of_a_sentence_is_a_person(extractor):
     assert [(s.start, s.end, s.label) for s in spans] == [(0, 2, "PERS")]
 
 
-@pytest.mark.parametrize("word", ["Нафтогазі", "Газпромом", "Ощадбанк", "Укрзалізниці", "Енергоатому", "Київміськбуд"])
+@pytest.mark.parametrize("word", ["Нафтогазі", "Газпромом", "Ощадбанк", "Укрзалізниці", "Енергоатому", "Київміськбуд",
+                                  "Азовсталі", "Кривбасзалізрудкому"])
 def test_a_word_built_like_a_company_name_can_only_be_an_organisation(word):
     forbidden = forbidden_tags(word)
     assert "O" in forbidden and "S-LOC" in forbidden and "S-PERS" in forbidden and "S-MISC" in forbidden
     assert not {t for t in forbidden if t.endswith("ORG")}
 
 
-@pytest.mark.parametrize("word", ["Україна", "Дніпром", "Банк", "газпромом"])
+@pytest.mark.parametrize("word", ["Україна", "Дніпром", "Банк", "газпромом", "Кличком", "Батьком"])
 def test_words_that_only_look_like_company_names_are_left_alone(word):
     assert "O" not in forbidden_tags(word)

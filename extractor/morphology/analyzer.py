@@ -53,12 +53,16 @@ def is_first_name(word: str) -> bool:
 # Київміськбуд, Метінвест)
 COMPANY_PREFIX = re.compile(r"укр[бвгґджзклмнпрстфхцчшщ]")
 COMPANY_ENDINGS = ("банк", "газ", "пром", "енерго", "атом", "інвест", "телеком", "нафта", "буд", "агро",
-                   "трейд", "транс", "холдинг")
+                   "трейд", "транс", "холдинг", "ком", "сталь", "маш", "торг", "хім", "збут")
+CASE_ENDINGS = ("у", "ові", "а", "ом", "і")
 
 
 def is_company_name(word: str) -> bool:
     """Whether the word, or its dictionary form, is built like a company's name (``COMPANY_ENDINGS``)."""
-    for form in {p.normal_form for p in parses(word) if p.tag.POS == "NOUN"} or {word}:
+    forms = {p.normal_form for p in parses(word) if p.tag.POS == "NOUN"}
+    if not is_known(word):  # the guesser's lemma may miss the stem: also the word less a case ending
+        forms |= {word} | {word[:-len(e)] for e in CASE_ENDINGS if word.endswith(e)}
+    for form in forms:
         if COMPANY_PREFIX.match(form) or any(form.endswith(e) and len(form) > len(e) + 2 for e in COMPANY_ENDINGS):
             return True
     return False
