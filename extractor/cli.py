@@ -36,7 +36,7 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     extract.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled models/uk-ner)")
     extract.add_argument("--fast-ner", action="store_true",
                          help="tag with the first tagger of the NER ensemble only: NER about 5x faster, test F1 "
-                              "0.801 instead of 0.807 (models/uk-ner/MODEL_CARD.md)")
+                              "0.800 instead of 0.807 (models/uk-ner/MODEL_CARD.md)")
     extract.add_argument("--reference-date", metavar="YYYY-MM-DD", default=None,
                          help="resolve dates against this day where a document's publication date is unknown")
     extract.add_argument("--device", default="cpu", help="where NER runs: cpu (default) or a torch device such as cuda")
