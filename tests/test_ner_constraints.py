@@ -7,6 +7,7 @@ from extractor.ner.constraints import forbidden_tags
 
 @pytest.mark.parametrize("word, forbidden_label", [
     ("Приватбанк", "PERS"), ("Берліном", "PERS"), ("Картоплю", "PERS"), ("ЄС", "LOC"), ("Євросоюзу", "LOC"),
+    ("Раді", "LOC"),
 ])
 def test_inanimate_nouns_and_known_organisations(word, forbidden_label):
     assert {f"{p}-{forbidden_label}" for p in "BIES"} <= forbidden_tags(word)

@@ -31,7 +31,7 @@ NOT_A_COMPANY = frozenset({"O"}).union(*(bioes_tags(label) for label in LABELS i
 # organisations news often names as if they were places ("у ЄС"); NER-UK's annotators tag them ORG 9 times in 10
 # (words forbid LOC and PERS here; the consistency step gives the names of several words ORG)
 ORGANISATIONS = {"єс", "нато", "оон", "обсє", "мвф", "євросоюз", "єврокомісія", "європарламент", "юнеско", "опек",
-                 "європейський союз"}
+                 "європейський союз", "рада"}
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
