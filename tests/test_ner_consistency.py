@@ -128,3 +128,15 @@ def test_the_country_a_job_belongs_to_is_a_place_of_its_own(extractor):
     document = hand_built(extractor, "Міністр оборони України прибув.", [("Міністр оборони України", "JOB")])
     assert [(e.text, e.label, e.country_code) for e in document.entities] == [
         ("Міністр оборони", "JOB", None), ("України", "LOC", "UA")]
+
+
+def test_the_owner_after_a_companys_acronym_is_a_person(extractor):
+    document = hand_built(extractor, "ДТЕК Ахметова заявив про це.", [("ДТЕК Ахметова", "ORG")])
+    assert [(e.text, e.label, e.lemma) for e in document.entities] == [("ДТЕК", "ORG", "ДТЕК"),
+                                                                      ("Ахметова", "PERS", "Ахметов")]
+
+
+def test_a_name_given_after_a_person_is_one_name(extractor):
+    document = hand_built(extractor, "Університет імені Тараса Шевченка оголосив набір.",
+                          [("Університет імені", "ORG"), ("Тараса Шевченка", "PERS")])
+    assert [(e.text, e.label) for e in document.entities] == [("Університет імені Тараса Шевченка", "ORG")]

@@ -6,7 +6,9 @@ the rest of the document. In the order they run:
 - a word that is only a name, at the end of a mention right before a person's
   name, starts that name ("Європейської комісії Урсула" + "фон дер Ляєн");
 - a name split around a particle is joined ("Урсулою" + "фон дер" + "Ляєн"), and
-  so is a first name with the one-word mention right after it ("Джорджа" + "Мелоні");
+  so is a first name with the one-word mention right after it ("Джорджа" + "Мелоні")
+  and a name given after a person ("Університет імені" + "Тараса Шевченка"); a
+  person's name after a company's acronym is its owner ("ДТЕК" + "Ахметова");
 - a form of address is cut off a name ("Пані Зеркаль"), and a job the tagger read
   into a name is split from it ("Перший віце-президент Європейської комісії",
   "Канцлер Олаф Шольц"); an organisation that is only a job becomes JOB;
@@ -25,7 +27,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from extractor.document import Document, Entity
-from extractor.morphology.analyzer import is_first_name, is_name, parses
+from extractor.morphology.analyzer import is_company_name, is_first_name, is_name, parses
 from extractor.ner.constraints import ORGANISATIONS
 from extractor.normalize import NAME_PARTICLES, normalize_entity
 from extractor.rules.countries import country_code
@@ -36,8 +38,10 @@ HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "м�
 
 def make_names_consistent(document: Document) -> None:
     _give_names_back_to_people(document)
+    _owner_out_of_company(document)
     _merge_neighbours(document, _around_particles)
     _merge_neighbours(document, _surname_after_first_name)
+    _merge_neighbours(document, _named_after)
     _drop_honorifics(document)
     _split_job_from_name(document)
     _cut_after_country(document)
@@ -88,6 +92,39 @@ def _give_names_back_to_people(document: Document) -> None:
         person.token_start = before.token_end
         before.end, person.start = tokens[before.token_end - 1].end, tokens[person.token_start].start
         before.text, person.text = document.text[before.start:before.end], document.text[person.start:person.end]
+
+
+def _a_name_in_the_genitive(word: str) -> bool:
+    """"Ахметова", "Ріната": a capitalized name that can be genitive, and no thing's name ("Львова")."""
+    readings = parses(word.lower())
+    return word[:1].isupper() and any(is_name(p) and p.tag.case == "gent" for p in readings) \
+        and not any(p.tag.POS == "NOUN" and "inan" in p.tag.grammemes for p in readings)
+
+
+def _owner_out_of_company(document: Document) -> None:
+    """ORG "ДТЕК Ахметова" -> ORG "ДТЕК" + PERS "Ахметова": a person's name in the genitive right
+    after a company's acronym or compound name is its owner, not part of the name."""
+    for entity in list(document.entities):
+        tokens = document.sentences[entity.sentence_id].tokens
+        names = entity.token_end
+        while names > entity.token_start + 1 and _a_name_in_the_genitive(tokens[names - 1].norm):
+            names -= 1
+        company = tokens[names - 1].norm
+        if entity.label != "ORG" or names == entity.token_end or entity.token_end - names > 2 \
+                or not (company.isupper() or is_company_name(company.lower())):
+            continue
+        person = Entity(tokens[names].start, entity.end, document.text[tokens[names].start:entity.end], "PERS",
+                        entity.sentence_id, names, entity.token_end)
+        entity.token_end, entity.end = names, tokens[names - 1].end
+        entity.text = document.text[entity.start:entity.end]
+        document.entities.append(person)
+    document.entities.sort(key=lambda e: e.start)
+
+
+def _named_after(tokens, previous: Entity, entity: Entity) -> bool:
+    """ORG "Університет імені" + PERS "Тараса Шевченка": a name given after a person is one name."""
+    return previous.label in OTHER_NAMES and entity.label == "PERS" and previous.token_end == entity.token_start \
+        and tokens[previous.token_end - 1].norm.lower() == "імені"
 
 
 def _around_particles(tokens, previous: Entity, entity: Entity) -> bool:
