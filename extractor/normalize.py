@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from extractor.document import Token
-from extractor.morphology.analyzer import is_company_name, is_known, is_name, parses
+from extractor.morphology.analyzer import company_name_form, is_known, is_name, parses
 from extractor.text import has_latin, same_apostrophe
 
 # titles of works and documents (ART, DOC) keep their written form: "Нові герої" is a title, not a phrase
@@ -203,8 +203,12 @@ def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
     head_options = [p for p in parses(tokens[head].norm.lower()) if p.tag.POS == "NOUN"]
     if singular:  # a job is held by a person: "Прем'єр" is прем'єр, not the genitive plural of "прем'єра"
         head_options = [p for p in head_options if "anim" in p.tag.grammemes] or head_options
-    if not is_known(tokens[head].norm) and not is_company_name(tokens[head].norm.lower()):
-        return forms  # unknown words do not decline; a company's compound name does ("Роснафти")
+    if not is_known(tokens[head].norm):
+        # unknown words do not decline, but a company's compound name does ("Роснафти" -> Роснафта)
+        company = company_name_form(tokens[head].norm.lower())
+        if company:
+            forms[head] = match_case(company, tokens[head].norm)
+        return forms
     modifiers = [[p for p in parses(t.norm.lower()) if p.tag.POS in AGREEING_POS] for t in tokens[:head]]
     fixed = [p for p in head_options if "Fixd" in p.tag.grammemes]
     if fixed:

@@ -140,3 +140,8 @@ def test_a_name_given_after_a_person_is_one_name(extractor):
     document = hand_built(extractor, "Університет імені Тараса Шевченка оголосив набір.",
                           [("Університет імені", "ORG"), ("Тараса Шевченка", "PERS")])
     assert [(e.text, e.label) for e in document.entities] == [("Університет імені Тараса Шевченка", "ORG")]
+
+
+def test_a_name_runs_on_into_no_verb(extractor):
+    document = hand_built(extractor, "Експорт зерна через Дунай зріс учора.", [("Дунай зріс", "LOC")])
+    assert [(e.text, e.label) for e in document.entities] == [("Дунай", "LOC")]

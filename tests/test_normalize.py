@@ -118,3 +118,8 @@ def test_a_name_without_its_nominative_in_the_document_stays_as_written(extracto
 def test_a_company_name_the_dictionary_lacks_declines_like_its_stems(extractor):
     document = hand_built(extractor, "Санкції проти Роснафти запровадили.", [("Роснафти", "ORG")])
     assert document.entities[0].lemma == "Роснафта"
+
+
+def test_a_company_name_the_guesser_misreads_keeps_its_stem(extractor):
+    document = hand_built(extractor, "Представники Кривбасзалізрудкому мовчать.", [("Кривбасзалізрудкому", "ORG")])
+    assert document.entities[0].lemma == "Кривбасзалізрудком"

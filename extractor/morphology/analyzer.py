@@ -57,12 +57,17 @@ COMPANY_ENDINGS = ("банк", "газ", "пром", "енерго", "атом",
 CASE_ENDINGS = ("у", "ові", "а", "ом", "і")
 
 
-def is_company_name(word: str) -> bool:
-    """Whether the word, or its dictionary form, is built like a company's name (``COMPANY_ENDINGS``)."""
-    forms = {p.normal_form for p in parses(word) if p.tag.POS == "NOUN"}
+def company_name_form(word: str) -> str | None:
+    """The dictionary form of ``word`` (lower case) if it is built like a company's name
+    (``COMPANY_ENDINGS``), else None: "роснафти" -> "роснафта", "кривбасзалізрудкому" -> "кривбасзалізрудком"."""
+    forms = sorted({p.normal_form for p in parses(word) if p.tag.POS == "NOUN"})
     if not is_known(word):  # the guesser's lemma may miss the stem: also the word less a case ending
-        forms |= {word} | {word[:-len(e)] for e in CASE_ENDINGS if word.endswith(e)}
+        forms += [word] + [word[:-len(e)] for e in CASE_ENDINGS if word.endswith(e)]
     for form in forms:
         if COMPANY_PREFIX.match(form) or any(form.endswith(e) and len(form) > len(e) + 2 for e in COMPANY_ENDINGS):
-            return True
-    return False
+            return form
+    return None
+
+
+def is_company_name(word: str) -> bool:
+    return company_name_form(word) is not None

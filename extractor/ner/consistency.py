@@ -44,6 +44,7 @@ def make_names_consistent(document: Document) -> None:
     _merge_neighbours(document, _named_after)
     _drop_honorifics(document)
     _split_job_from_name(document)
+    _cut_before_verb(document)
     _cut_after_country(document)
     _country_out_of_job(document)
     _take_adjective_before(document)
@@ -181,6 +182,19 @@ def _split_job_from_name(document: Document) -> None:
     for entity in document.entities:
         entity.text = document.text[entity.start:entity.end]
     document.entities.sort(key=lambda e: e.start)
+
+
+def _cut_before_verb(document: Document) -> None:
+    """LOC "Дунай зріс" -> "Дунай": a person's, place's or organisation's name holds no verb
+    (titles of works may: "Я піду в далекі гори")."""
+    for entity in document.entities:
+        tokens = document.sentences[entity.sentence_id].tokens
+        verb = next((i for i in range(entity.token_start + 1, entity.token_end)
+                     if tokens[i].pos == "VERB" and tokens[i].norm.islower() and tokens[i].norm not in NAME_PARTICLES),
+                    None)
+        if entity.label in ("PERS", "LOC", "ORG") and verb is not None:
+            entity.token_end, entity.end = verb, tokens[verb - 1].end
+            entity.text = document.text[entity.start:entity.end]
 
 
 def _cut_after_country(document: Document) -> None:
