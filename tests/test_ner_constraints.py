@@ -71,3 +71,8 @@ def test_words_that_only_look_like_company_names_are_left_alone(word):
 @pytest.mark.parametrize("word", ["кличком", "батьком", "пасічником", "хімії"])
 def test_case_endings_do_not_make_a_company_name(word):
     assert not is_company_name(word)
+
+
+def test_an_organisation_news_names_like_a_place_is_an_entity_when_capitalized():
+    assert "O" in forbidden_tags("Європарламент") and "O" in forbidden_tags("НАТО")
+    assert "O" not in forbidden_tags("Раді")  # "рада" is also advice

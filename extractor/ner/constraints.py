@@ -32,6 +32,7 @@ NOT_A_COMPANY = frozenset({"O"}).union(*(bioes_tags(label) for label in LABELS i
 # (words forbid LOC and PERS here; the consistency step gives the names of several words ORG)
 ORGANISATIONS = {"єс", "нато", "оон", "обсє", "мвф", "євросоюз", "єврокомісія", "європарламент", "юнеско", "опек",
                  "європейський союз", "рада"}
+COMMON_WORD_ORGANISATIONS = {"рада"}
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -42,8 +43,11 @@ def forbidden_tags(word: str) -> frozenset[str]:
     if word[0].isupper() and is_company_name(word.lower()):
         return NOT_A_COMPANY
     readings = [p for p in parses(word.lower()) if p.is_known]
-    if {p.normal_form for p in readings} & ORGANISATIONS or word.lower() in ORGANISATIONS:
-        return PLACE_TAGS | PERSON_TAGS
+    lemmas = {p.normal_form for p in readings} | {word.lower()}
+    if lemmas & ORGANISATIONS:
+        # written with a capital, such a name is an entity ("Європарламент ухвалив"); "Рада" may be advice
+        named = word[0].isupper() and not lemmas & COMMON_WORD_ORGANISATIONS
+        return PLACE_TAGS | PERSON_TAGS | (NOT_OUTSIDE if named else frozenset())
     if readings and all(p.tag.POS == "NOUN" and is_name(p) for p in readings):
         outside = NOT_OUTSIDE if word[0].isupper() else frozenset()
         if is_first_name(word):
