@@ -211,6 +211,8 @@ def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
         return forms
     modifiers = [[p for p in parses(t.norm.lower()) if p.tag.POS in AGREEING_POS] for t in tokens[:head]]
     fixed = [p for p in head_options if "Fixd" in p.tag.grammemes]
+    if len(fixed) < len(head_options) and tokens[head].norm.islower():
+        fixed = []  # "порту" in lower case is порт; the indeclinable one is the name Порту (as Перу)
     if fixed:
         # an abbreviation does not decline, but the adjectives before it agree with its gender:
         # "Чорнобильської АЕС" -> "Чорнобильська АЕС"

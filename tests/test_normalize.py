@@ -123,3 +123,8 @@ def test_a_company_name_the_dictionary_lacks_declines_like_its_stems(extractor):
 def test_a_company_name_the_guesser_misreads_keeps_its_stem(extractor):
     document = hand_built(extractor, "Представники Кривбасзалізрудкому мовчать.", [("Кривбасзалізрудкому", "ORG")])
     assert document.entities[0].lemma == "Кривбасзалізрудком"
+
+
+def test_a_lower_case_head_is_no_indeclinable_name(extractor):
+    document = hand_built(extractor, "Повідомили в Ізмаїльському порту.", [("Ізмаїльському порту", "LOC")])
+    assert document.entities[0].lemma == "Ізмаїльський порт"  # not "Ізмаїльське" agreeing with Порту
