@@ -145,3 +145,8 @@ def test_a_name_given_after_a_person_is_one_name(extractor):
 def test_a_name_runs_on_into_no_verb(extractor):
     document = hand_built(extractor, "Експорт зерна через Дунай зріс учора.", [("Дунай зріс", "LOC")])
     assert [(e.text, e.label) for e in document.entities] == [("Дунай", "LOC")]
+
+
+def test_a_name_in_quotes_after_the_kind_of_work_is_a_title(extractor):
+    document = hand_built(extractor, "Покажуть виставу за романом «Місто» у Львові.", [("Місто", "ORG"), ("Львові", "LOC")])
+    assert [(e.text, e.label) for e in document.entities] == [("Місто", "ART"), ("Львові", "LOC")]

@@ -12,6 +12,8 @@ the rest of the document. In the order they run:
 - a form of address is cut off a name ("Пані Зеркаль"), and a job the tagger read
   into a name is split from it ("Перший віце-президент Європейської комісії",
   "Канцлер Олаф Шольц"); an organisation that is only a job becomes JOB;
+- a name stops before a verb ("Дунай зріс"), and a name in quotes after the kind of
+  work it names is a title (ORG «Місто» after "романом" -> ART);
 - a mention that runs on from a country's name into lower-case words is cut back
   to the country ("КНДР агресивної війни Росії проти України"), and the country
   at the end of a job is a place of its own ("Міністр оборони" + "України");
@@ -33,6 +35,8 @@ from extractor.normalize import NAME_PARTICLES, normalize_entity
 from extractor.rules.countries import country_code
 
 OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
+WORKS = {"роман", "повість", "вистава", "п'єса", "фільм", "серіал", "пісня", "альбом", "книга", "поема", "вірш",
+         "опера", "балет", "картина", "мюзикл", "оповідання", "збірка", "кліп", "трек"}
 HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "місіс", "сер", "мадам", "мсьє", "синьйор", "сеньйор"}
 
 
@@ -45,6 +49,7 @@ def make_names_consistent(document: Document) -> None:
     _drop_honorifics(document)
     _split_job_from_name(document)
     _cut_before_verb(document)
+    _titles_of_works(document)
     _cut_after_country(document)
     _country_out_of_job(document)
     _take_adjective_before(document)
@@ -182,6 +187,17 @@ def _split_job_from_name(document: Document) -> None:
     for entity in document.entities:
         entity.text = document.text[entity.start:entity.end]
     document.entities.sort(key=lambda e: e.start)
+
+
+def _titles_of_works(document: Document) -> None:
+    """ORG «Місто» after "романом" -> ART: a name in quotes right after the kind of work it names
+    (a novel, a play, a film, a song) is the work's title."""
+    for entity in document.entities:
+        tokens = document.sentences[entity.sentence_id].tokens
+        before = entity.token_start - 1
+        if entity.label in ("ORG", "LOC", "MISC", "PERS") and before >= 1 and tokens[before].norm in "«„“\"" \
+                and tokens[before - 1].lemma.lower() in WORKS:
+            entity.label = "ART"
 
 
 def _cut_before_verb(document: Document) -> None:
