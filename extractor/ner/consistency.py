@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from extractor.document import Document, Entity
 from extractor.morphology.analyzer import is_company_name, is_first_name, is_name, parses
 from extractor.ner.constraints import ORGANISATIONS
-from extractor.normalize import NAME_PARTICLES, normalize_entity
+from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES, normalize_entity
 from extractor.rules.countries import country_code
 
 OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
@@ -58,6 +58,21 @@ def make_names_consistent(document: Document) -> None:
     _names_tagged_throughout(document)
 
 
+def _set_tokens(document: Document, entity: Entity, token_start: int, token_end: int) -> None:
+    """Make ``entity`` tokens[token_start:token_end] of its sentence; its offsets and text follow."""
+    tokens = document.sentences[entity.sentence_id].tokens
+    entity.token_start, entity.token_end = token_start, token_end
+    entity.start, entity.end = tokens[token_start].start, tokens[token_end - 1].end
+    entity.text = document.text[entity.start:entity.end]
+
+
+def _mention(document: Document, sentence: int, token_start: int, token_end: int, label: str) -> Entity:
+    """A new mention of tokens[token_start:token_end] of a sentence."""
+    entity = Entity(0, 0, "", label, sentence, token_start, token_end)
+    _set_tokens(document, entity, token_start, token_end)
+    return entity
+
+
 def _tagged(document: Document) -> set[tuple[int, int]]:
     """(sentence, token) of every token inside a mention."""
     return {(e.sentence_id, i) for e in document.entities for i in range(e.token_start, e.token_end)}
@@ -71,8 +86,7 @@ def _merge_neighbours(document: Document, belong_together) -> None:
         previous = kept[-1] if kept else None
         if previous is not None and previous.sentence_id == entity.sentence_id \
                 and belong_together(document.sentences[entity.sentence_id].tokens, previous, entity):
-            previous.end, previous.token_end = entity.end, entity.token_end
-            previous.text = document.text[previous.start:previous.end]
+            _set_tokens(document, previous, previous.token_start, entity.token_end)
             continue
         kept.append(entity)
     document.entities = kept
@@ -94,10 +108,8 @@ def _give_names_back_to_people(document: Document) -> None:
                 or before.token_end - before.token_start < 2 or not _only_a_name(tokens[before.token_end - 1].norm) \
                 or not all(t.norm in NAME_PARTICLES for t in tokens[before.token_end:person.token_start]):
             continue
-        before.token_end -= 1
-        person.token_start = before.token_end
-        before.end, person.start = tokens[before.token_end - 1].end, tokens[person.token_start].start
-        before.text, person.text = document.text[before.start:before.end], document.text[person.start:person.end]
+        _set_tokens(document, person, before.token_end - 1, person.token_end)
+        _set_tokens(document, before, before.token_start, before.token_end - 1)
 
 
 def _a_name_in_the_genitive(word: str) -> bool:
@@ -119,11 +131,8 @@ def _owner_out_of_company(document: Document) -> None:
         if entity.label != "ORG" or names == entity.token_end or entity.token_end - names > 2 \
                 or not (company.isupper() or is_company_name(company.lower())):
             continue
-        person = Entity(tokens[names].start, entity.end, document.text[tokens[names].start:entity.end], "PERS",
-                        entity.sentence_id, names, entity.token_end)
-        entity.token_end, entity.end = names, tokens[names - 1].end
-        entity.text = document.text[entity.start:entity.end]
-        document.entities.append(person)
+        document.entities.append(_mention(document, entity.sentence_id, names, entity.token_end, "PERS"))
+        _set_tokens(document, entity, entity.token_start, names)
     document.entities.sort(key=lambda e: e.start)
 
 
@@ -154,9 +163,7 @@ def _drop_honorifics(document: Document) -> None:
         tokens = document.sentences[entity.sentence_id].tokens
         while entity.label == "PERS" and entity.token_end - entity.token_start > 1 \
                 and tokens[entity.token_start].lemma.lower() in HONORIFICS:
-            entity.token_start += 1
-            entity.start = tokens[entity.token_start].start
-            entity.text = document.text[entity.start:entity.end]
+            _set_tokens(document, entity, entity.token_start + 1, entity.token_end)
 
 
 def _is_person_noun(token) -> bool:
@@ -181,11 +188,8 @@ def _split_job_from_name(document: Document) -> None:
             if entity.label == "ORG":
                 entity.label = "JOB"
             continue
-        document.entities.append(Entity(entity.start, tokens[name - 1].end, "", "JOB", entity.sentence_id,
-                                        entity.token_start, name))
-        entity.start, entity.token_start = tokens[name].start, name
-    for entity in document.entities:
-        entity.text = document.text[entity.start:entity.end]
+        document.entities.append(_mention(document, entity.sentence_id, entity.token_start, name, "JOB"))
+        _set_tokens(document, entity, name, entity.token_end)
     document.entities.sort(key=lambda e: e.start)
 
 
@@ -195,7 +199,7 @@ def _titles_of_works(document: Document) -> None:
     for entity in document.entities:
         tokens = document.sentences[entity.sentence_id].tokens
         before = entity.token_start - 1
-        if entity.label in ("ORG", "LOC", "MISC", "PERS") and before >= 1 and tokens[before].norm in "«„“\"" \
+        if entity.label in ("ORG", "LOC", "MISC", "PERS") and before >= 1 and tokens[before].norm in OPENING_QUOTES \
                 and tokens[before - 1].lemma.lower() in WORKS:
             entity.label = "ART"
 
@@ -209,8 +213,12 @@ def _cut_before_verb(document: Document) -> None:
                      if tokens[i].pos == "VERB" and tokens[i].norm.islower() and tokens[i].norm not in NAME_PARTICLES),
                     None)
         if entity.label in ("PERS", "LOC", "ORG") and verb is not None:
-            entity.token_end, entity.end = verb, tokens[verb - 1].end
-            entity.text = document.text[entity.start:entity.end]
+            _set_tokens(document, entity, entity.token_start, verb)
+
+
+def _is_country(tokens) -> bool:
+    """Whether the tokens name a country, as written or in dictionary form ("Південної Кореї")."""
+    return bool(country_code(" ".join(t.norm for t in tokens)) or country_code(normalize_entity(tokens, "LOC")))
 
 
 def _cut_after_country(document: Document) -> None:
@@ -222,13 +230,8 @@ def _cut_after_country(document: Document) -> None:
         if entity.token_end - first < 2 or not tokens[first].norm[:1].isupper() \
                 or not tokens[first + 1].norm.isalpha() or not tokens[first + 1].norm.islower():
             continue
-        if country_code(tokens[first].norm) or country_code(normalize_entity(tokens[first:first + 1], "LOC")):
-            entity.token_end, entity.end = first + 1, tokens[first].end
-            entity.text = document.text[entity.start:entity.end]
-
-
-def _is_country(tokens) -> bool:
-    return bool(country_code(" ".join(t.norm for t in tokens)) or country_code(normalize_entity(tokens, "LOC")))
+        if _is_country(tokens[first:first + 1]):
+            _set_tokens(document, entity, first, first + 1)
 
 
 def _country_out_of_job(document: Document) -> None:
@@ -240,11 +243,9 @@ def _country_out_of_job(document: Document) -> None:
             tail = tokens[entity.token_end - width:entity.token_end]
             if entity.label == "JOB" and entity.token_end - entity.token_start > width \
                     and tail[0].norm[:1].isupper() and _is_country(tail):
-                entity.token_end -= width
-                entity.end = tokens[entity.token_end - 1].end
-                entity.text = document.text[entity.start:entity.end]
-                document.entities.append(Entity(tail[0].start, tail[-1].end, document.text[tail[0].start:tail[-1].end],
-                                                "LOC", entity.sentence_id, entity.token_end, entity.token_end + width))
+                document.entities.append(_mention(document, entity.sentence_id, entity.token_end - width,
+                                                  entity.token_end, "LOC"))
+                _set_tokens(document, entity, entity.token_start, entity.token_end - width)
                 break
     document.entities.sort(key=lambda e: e.start)
 
@@ -265,8 +266,7 @@ def _take_adjective_before(document: Document) -> None:
             continue
         adjective = tokens[before].norm
         if adjective.istitle() and adjective.isalpha() and _agrees(adjective, tokens[entity.token_start].norm):
-            entity.token_start, entity.start = before, tokens[before].start
-            entity.text = document.text[entity.start:entity.end]
+            _set_tokens(document, entity, before, entity.token_end)
 
 
 def _surnames(document: Document) -> set[str]:
@@ -293,7 +293,7 @@ def _surnames_are_people(document: Document) -> None:
     for sentence in document.sentences:
         for i, token in enumerate(sentence.tokens):
             if (sentence.index, i) not in tagged and token.norm[:1].isupper() and token.lemma.lower() in surnames:
-                document.entities.append(Entity(token.start, token.end, token.text, "PERS", sentence.index, i, i + 1))
+                document.entities.append(_mention(document, sentence.index, i, i + 1, "PERS"))
     document.entities.sort(key=lambda e: e.start)
 
 
@@ -303,8 +303,7 @@ def _one_type_per_name(document: Document) -> None:
     by_name = defaultdict(list)
     for entity in document.entities:
         if entity.label in OTHER_NAMES:
-            tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
-            by_name[tuple(t.lemma.lower() for t in tokens)].append(entity)
+            by_name[_lemmas(document, entity.sentence_id, entity.token_start, entity.token_end)].append(entity)
     for name, mentions in by_name.items():
         if " ".join(name) in ORGANISATIONS:  # "країн Європейського Союзу": an organisation news names like a place
             for entity in mentions:
@@ -339,9 +338,7 @@ def _names_tagged_throughout(document: Document) -> None:
                 (w for w in widths if _lemmas(document, sentence.index, i, i + w) in names
                  and not any((sentence.index, k) in tagged for k in range(i, i + w))), 0)
             if found:
-                start, end = sentence.tokens[i].start, sentence.tokens[i + found - 1].end
-                document.entities.append(Entity(start, end, document.text[start:end],
-                                                names[_lemmas(document, sentence.index, i, i + found)],
-                                                sentence.index, i, i + found))
+                label = names[_lemmas(document, sentence.index, i, i + found)]
+                document.entities.append(_mention(document, sentence.index, i, i + found, label))
             i += found or 1
     document.entities.sort(key=lambda e: e.start)
