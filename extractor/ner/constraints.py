@@ -27,7 +27,7 @@ PLACE_TAGS = bioes_tags("LOC")
 PERSON_ONLY_FORBIDS = frozenset({"S-LOC", "S-ORG", "S-MISC", "S-JOB"})
 FIRST_NAME_FORBIDS = PERSON_ONLY_FORBIDS | {"B-LOC", "B-ORG", "B-JOB"}
 NOT_OUTSIDE = frozenset({"O"})
-NOT_A_COMPANY = frozenset({"O"}).union(*(bioes_tags(label) for label in LABELS if label != "ORG"))
+NOT_A_COMPANY = NOT_OUTSIDE.union(*(bioes_tags(label) for label in LABELS if label != "ORG"))
 # organisations news often names as if they were places ("у ЄС"); NER-UK's annotators tag them ORG 9 times in 10
 # (words forbid LOC and PERS here; the consistency step gives the names of several words ORG)
 ORGANISATIONS = {"єс", "нато", "оон", "обсє", "мвф", "євросоюз", "єврокомісія", "європарламент", "юнеско", "опек",
@@ -60,4 +60,3 @@ def forbidden_tags(word: str) -> frozenset[str]:
     if all({"anim", "plur"} <= p.tag.grammemes for p in readings):
         return ORGANISATION_STARTS  # "Міністри", "Військові": people, not the start of an organisation
     return frozenset()
-
