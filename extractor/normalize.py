@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from extractor.document import Token
-from extractor.morphology.analyzer import company_name_form, is_known, is_name, parses
+from extractor.morphology.analyzer import CASE_ENDINGS, company_name_form, is_known, is_name, parses
 from extractor.text import has_latin, same_apostrophe
 
 # titles of works and documents (ART, DOC) keep their written form: "Нові герої" is a title, not a phrase
@@ -228,7 +228,7 @@ def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
     in_context = [p for p in (agreeing or common) if p.normal_form == tokens[head].lemma.lower()]
     common = _singular_first(in_context or agreeing or common)
     case = _shared([common] + [m for m in modifiers if m], lambda p: p.tag.case)
-    chosen = _prefer(common, None, case=case)
+    chosen = _prefer(common, case=case)
     if singular and chosen.tag.number == "plur":
         # the dictionary cannot inflect a plural to the singular, but its lemma is
         # the nominative singular, whose parse carries the gender modifiers agree with
@@ -247,7 +247,7 @@ def _agreeing(forms: list[str], tokens: list[Token], modifiers: list[list], case
     """``forms`` with the modifiers before the head in the nominative, agreeing with it."""
     for i, options in enumerate(modifiers):
         if options:
-            modifier = _prefer(options, None, case=case)
+            modifier = _prefer(options, case=case)
             inflected = modifier.inflect({"nomn"} | agreement)
             if inflected:
                 forms[i] = match_case(inflected.word, tokens[i].norm)
@@ -287,7 +287,7 @@ def normalize_entities(document) -> None:
 
 
 # endings a Ukrainian text gives a foreign name with a consonant stem: "Стармера", "Шольцом", "Макронові"
-FOREIGN_NAME_ENDINGS = ("а", "у", "ом", "ові", "і", "ем", "еві", "я", "ю")
+FOREIGN_NAME_ENDINGS = CASE_ENDINGS + ("ем", "еві", "я", "ю")
 
 
 def _declines_to(form: str, lemma: str) -> bool:
@@ -306,7 +306,7 @@ def _people_agree_within_document(document) -> None:
         if entity.label != "PERS" or entity.lemma != entity.text:
             continue
         words = entity.text.split()
-        for lemma in named - {entity.lemma}:
+        for lemma in sorted(named - {entity.lemma}):  # sorted: the same choice in every process
             if len(lemma.split()) == len(words) and all(map(_declines_to, words, lemma.split())):
                 entity.lemma = lemma
                 break

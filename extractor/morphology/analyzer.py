@@ -54,7 +54,7 @@ def is_first_name(word: str) -> bool:
 COMPANY_PREFIX = re.compile(r"укр[бвгґджзклмнпрстфхцчшщ]")
 COMPANY_ENDINGS = ("банк", "газ", "пром", "енерго", "атом", "інвест", "телеком", "нафта", "буд", "агро",
                    "трейд", "транс", "холдинг", "ком", "сталь", "маш", "торг", "хім", "збут")
-CASE_ENDINGS = ("у", "ові", "а", "ом", "і")
+CASE_ENDINGS = ("у", "ові", "а", "ом", "і")  # of a masculine noun with a consonant stem ("Стармера")
 
 
 def company_name_form(word: str) -> str | None:
