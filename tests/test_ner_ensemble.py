@@ -84,3 +84,82 @@ def test_evaluate_against_itself_shows_no_difference(capsys):
     for key in ("micro_all", "micro_core"):
         assert comparison["a_minus_b"][key]["difference"] == 0.0
         assert comparison["a_minus_b"][key]["documents"] == 39
+
+
+def test_batched_viterbi_finds_what_stanza_finds_sentence_by_sentence():
+    import numpy as np
+    from stanza.models.common.crf import viterbi_decode
+
+    from extractor.ner.ensemble import viterbi
+
+    random = np.random.default_rng(7)
+    lengths = [9, 9, 5, 1, 3]
+    emissions = random.normal(size=(5, 9, 6)).astype(np.float32)
+    transitions = random.normal(size=(6, 6)).astype(np.float32)
+    expected = [list(map(int, viterbi_decode(emissions[i, :n], transitions)[0])) for i, n in enumerate(lengths)]
+    assert viterbi(emissions, transitions, lengths) == expected
+
+
+def test_least_sure_is_the_lowest_token_marginal_over_all_tag_paths():
+    """Checked against brute force: every path of 3 tokens over 3 tags, weighted by exp(score)."""
+    import itertools
+
+    import numpy as np
+
+    from extractor.ner.ensemble import least_sure
+
+    random = np.random.default_rng(3)
+    emissions = random.normal(size=(2, 3, 3)).astype(np.float32)
+    transitions = random.normal(size=(3, 3)).astype(np.float32)
+    lengths = [3, 2]
+    for i, length in enumerate(lengths):
+        marginals = np.zeros((length, 3))
+        for path in itertools.product(range(3), repeat=length):
+            score = sum(emissions[i, t, tag] for t, tag in enumerate(path))
+            score += sum(transitions[a, b] for a, b in zip(path, path[1:]))
+            for t, tag in enumerate(path):
+                marginals[t, tag] += np.exp(score)
+        expected = (marginals.max(1) / marginals.sum(1)).min()
+        assert least_sure(emissions, transitions, lengths)[i] == pytest.approx(expected, rel=1e-6)
+
+
+def test_our_inputs_give_the_scores_stanzas_data_loader_gives(corpus_sentences):
+    """The model inputs built from token lists are the ones stanza builds from a Document."""
+    import numpy as np
+    from stanza.models.ner.data import DataLoader
+
+    from extractor.ner.ensemble import Member
+
+    tagger = NerTagger(DEFAULT_MODEL_DIR)
+    sentences = corpus_sentences[:40]
+    document = tagger.pipeline.processors["tokenize"].process(sentences)
+    for trainer, config in zip(tagger._ner.trainers, tagger._ner.configs):
+        ours, transitions = Member(trainer, config, 100).scores(sentences)
+        loader = DataLoader(document, len(sentences), config, vocab=trainer.vocab, evaluation=True,
+                            preprocess_tags=False)
+        from stanza.models.ner.trainer import unpack_batch
+
+        inputs, orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens, charoffsets = \
+            unpack_batch(loader[0], "cpu")
+        _, logits, _ = trainer.model(inputs[0], inputs[1], inputs[2], inputs[4], word_orig_idx, sentlens, wordlens,
+                                     inputs[3], charoffsets, charlens, char_orig_idx)
+        theirs = np.empty_like(ours)
+        theirs[orig_idx] = logits[0].detach().numpy()
+        for i, sentence in enumerate(sentences):
+            assert np.array_equal(ours[i, :len(sentence)], theirs[i, :len(sentence)])
+
+
+def test_second_opinions_span_member_one_alone_to_the_full_ensemble(corpus_sentences):
+    """Below probability 0 no sentence gets a second opinion (member 1's tags); below 1 every one does."""
+    tagger = NerTagger(DEFAULT_MODEL_DIR)
+    if tagger.members == 1:
+        pytest.skip("the shipped model is a single tagger")
+    alone = NerTagger(DEFAULT_MODEL_DIR, members=1).tag_bioes(corpus_sentences)
+    tagger.second_opinion_below = 0.0
+    assert tagger.tag_bioes(corpus_sentences) == alone
+    tagger.second_opinion_below = 1.0
+    everyone = tagger.tag_bioes(corpus_sentences)
+    assert everyone != alone  # member 2 changes some tag of these 60 sentences
+    tagger.second_opinion_below = 0.9
+    unsure = tagger.tag_bioes(corpus_sentences)
+    assert all(tags in (a, e) for tags, a, e in zip(unsure, alone, everyone))

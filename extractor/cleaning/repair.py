@@ -157,7 +157,10 @@ class Repairer:
         if self._count(word) > 0:
             return None  # real text uses this spelling: leave it (checked first: it costs no parse)
         known = self.is_real_word(word)
-        valid = sorted({c for c in candidates(word) if self._valid(c)}, key=lambda c: (-self._count(c), c))
+        # a real word gives way only to a spelling BRUK uses (below), and any spelling BRUK uses is
+        # valid: the cheap count decides for it, without parsing its candidates
+        usable = (lambda c: self._count(c) > 0) if known else self._valid
+        valid = sorted({c for c in candidates(word) if usable(c)}, key=lambda c: (-self._count(c), c))
         if not valid and not known and len(word) <= MAX_TWO_LOST:
             # two characters lost in one word: "обднаної" -> "об'єднаної"
             valid = sorted({c2 for c in candidates(word) for c2 in candidates(c) if self._count(c2) > 0},

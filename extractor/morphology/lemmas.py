@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from functools import lru_cache
 from pathlib import Path
 
 from extractor.morphology.analyzer import WORD_CACHE_SIZE, parses
@@ -38,6 +39,7 @@ class LemmaModel:
         self.lemma_counts = lemma_counts
         self.suffix_pos = suffix_pos
         self._unseen_cache: dict[str, str] = {}
+        self._parse_with_lemma = lru_cache(maxsize=WORD_CACHE_SIZE)(self._parse_with_lemma)  # per form and lemma
 
     # -- storage ------------------------------------------------------------
     @classmethod
@@ -69,11 +71,14 @@ class LemmaModel:
     def analyse(self, word: str, previous: str | None = None):
         """(lemma, the pymorphy3 parse that agrees with it or None) of ``word`` after ``previous``."""
         lemma = self.lemma(word, previous)
-        candidates = [p for p in parses(word.lower()) if p.normal_form == lemma]
+        return lemma, self._parse_with_lemma(word.lower(), lemma)
+
+    def _parse_with_lemma(self, form: str, lemma: str):
+        candidates = [p for p in parses(form) if p.normal_form == lemma]
         if not candidates:
-            return lemma, None
-        counts = self.suffix_pos.get(suffix_of(plain_apostrophes(word.lower())), {})
-        return lemma, max(candidates, key=lambda p: counts.get(p.tag.POS, 0))
+            return None
+        counts = self.suffix_pos.get(suffix_of(plain_apostrophes(form)), {})
+        return max(candidates, key=lambda p: counts.get(p.tag.POS, 0))
 
     def _rank_parses(self, form: str) -> str:
         candidates = parses(form)

@@ -1,13 +1,16 @@
 """Pipeline component: give every token its lemma, part of speech and pymorphy3 parse."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from extractor.document import Document
+from extractor.morphology.analyzer import WORD_CACHE_SIZE
 from extractor.morphology.lemmas import LemmaModel
 from extractor.models import LEMMA_MODEL, missing_model
 from extractor.text import has_latin
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def coarse_pos(text: str) -> str | None:
     """Part of speech for tokens that are not Ukrainian words."""
     if not any(c.isalnum() for c in text):

@@ -1,15 +1,28 @@
 """Decode BIOES tags from one or more stanza NER taggers that share a tag set.
 
 Each tagger is a BiLSTM-CRF: per token it scores every tag (emissions) and
-per pair of neighbouring tags it has a transition score. With several taggers
-we average both and run one Viterbi pass over the averages, so the ensemble
-picks the single tag sequence the members agree on best (a product of their
-CRF distributions), and the output is always a well-formed sequence. With one
-tagger this is exactly what stanza's own ``Trainer.predict`` does.
+per pair of neighbouring tags it has a transition score. Member 1, a plain
+tagger, tags every sentence. Where its CRF is unsure of some token (the
+token's best tag has a probability below ``second_opinion_below``), the other
+members tag that sentence too, their scores are averaged with member 1's, and
+one Viterbi pass over the averages picks the tag sequence they agree on best.
+Member 2 reads character language models and is several times slower than
+member 1; on NER-UK dev it changes no tag of a sentence member 1 is sure of,
+so it reads only the third of the text where it can matter (MODEL_CARD.md).
+
+The taggers' inputs are built here straight from token lists, the way
+stanza's NER ``DataLoader`` builds them from a stanza ``Document`` (the same
+sorting and padding), and decoding is batched, so the models see exactly
+what stanza would give them without the cost of its per-token objects.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
+
+SECOND_OPINION_BELOW = 0.9  # chosen on NER-UK dev: the full ensemble's score there (MODEL_CARD.md)
+FORBIDDEN = -1e4  # an emission score no path can make up for
 
 
 def _tag_names(trainer) -> list[str]:
@@ -26,54 +39,158 @@ def check_same_tags(trainers) -> None:
                              "members of one ensemble must be trained on the same training set")
 
 
-def _scores(trainer, batch, bf16: bool):
-    """Emission scores (batch x words x tags), transition scores, sentence lengths and order of one batch.
-    ``bf16``: run the LSTMs in bfloat16 on the CPU (the scores come back as float32)."""
+def _stanza_order(lengths: list[int]) -> list[int]:
+    """The order stanza's ``sort_all`` puts a batch in: longest first, later items first among equals."""
+    return sorted(range(len(lengths)), key=lambda i: (lengths[i], i), reverse=True)
+
+
+def _padded(rows: list[list[int]], pad: int):
     import torch
-    from stanza.models.ner.trainer import unpack_batch
 
-    device = next(trainer.model.parameters()).device
-    inputs, orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens, charoffsets = unpack_batch(batch, device)
-    word, wordchars, wordchars_mask, chars, tags = inputs
-    trainer.model.eval()
-    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-        _, logits, trans = trainer.model(word, wordchars, wordchars_mask, tags, word_orig_idx, sentlens, wordlens,
-                                         chars, charoffsets, charlens, char_orig_idx)
-    # one tag column: these models are trained on a single tag set
-    return logits[0].float().cpu().numpy(), trans[0].float().cpu().numpy(), sentlens, orig_idx
+    array = np.full((len(rows), max(map(len, rows))), pad, dtype=np.int64)
+    for i, row in enumerate(rows):
+        array[i, :len(row)] = row
+    return torch.from_numpy(array)
 
 
-def predict(trainers, configs, document, forbidden: list[list[frozenset[str]]] | None = None,
-            bf16: bool = False) -> list[list[str]]:
-    """BIOES tags per sentence of a stanza ``Document``, in document order. ``forbidden`` gives, per
-    sentence and token, tags the decoding may not choose there (``constraints.py``)."""
-    import torch
-    from stanza.models.common.crf import viterbi_decode
-    from stanza.models.common.utils import unsort
+class Member:
+    """One tagger of the ensemble, scoring batches of token lists."""
+
+    def __init__(self, trainer, config: dict, cache_size: int):
+        from stanza.models.common.vocab import PAD_ID
+
+        self.model, self.pad, self.tag_names = trainer.model, PAD_ID, _tag_names(trainer)
+        self.model.eval()
+        char_vocab = trainer.vocab["char"]
+        self.start, self.end = char_vocab.unit2id("\n"), char_vocab.unit2id(" ")
+        lower = config.get("char_lowercase", False)
+        self.char_ids = lru_cache(maxsize=cache_size)(
+            lambda word: char_vocab.map([c.lower() for c in word] if lower else word))
+        self.reads_charlm = bool(config.get("charlm"))
+
+    def _charlm_inputs(self, sentences: list[list[list[int]]]):
+        """Each sentence as one character sequence per direction, with the offset where each word ends."""
+        forward, backward, forward_ends, backward_ends = [], [], [], []
+        for words in sentences:
+            chars, ends = [self.start], []
+            for word in words:
+                chars += word
+                ends.append(len(chars))
+                chars.append(self.end)
+            forward.append(chars)
+            forward_ends.append(ends)
+            chars, ends = [self.start], []
+            for word in reversed(words):
+                chars += word[::-1]
+                ends.insert(0, len(chars))
+                chars.append(self.end)
+            backward.append(chars)
+            backward_ends.append(ends)
+        order = _stanza_order([len(chars) for chars in forward])
+        chars = [_padded([rows[i] for i in order], self.end) for rows in (forward, backward)]
+        import torch
+
+        return (torch.stack(chars), [[ends[i] for i in order] for ends in (forward_ends, backward_ends)],
+                [len(forward[i]) for i in order], order)
+
+    def scores(self, sentences: list[list[str]], bf16: bool = False):
+        """Emission scores (sentences x words x tags, in the order given) and transition scores (tags x tags).
+        ``bf16``: run the LSTMs in bfloat16 on the CPU (the scores come back as float32)."""
+        import torch
+
+        device = next(self.model.parameters()).device
+        order = _stanza_order([len(s) for s in sentences])
+        words = [sentences[i] for i in order]
+        chars = [[self.char_ids(word) for word in sentence] for sentence in words]
+        flat = [word for sentence in chars for word in sentence]
+        word_order = _stanza_order([len(word) for word in flat])
+        wordchars = _padded([flat[i] for i in word_order], self.pad).to(device)
+        charlm = self._charlm_inputs(chars) if self.reads_charlm else (None, None, None, None)
+        tags = torch.zeros((len(words), len(words[0]), 1), dtype=torch.long, device=device)  # read by the loss only
+        with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            _, logits, transitions = self.model(
+                words, wordchars, torch.eq(wordchars, self.pad), tags, word_order, [len(w) for w in words],
+                [len(flat[i]) for i in word_order], None if charlm[0] is None else charlm[0].to(device),
+                charlm[1], charlm[2], charlm[3])
+        emissions = np.empty(logits[0].shape, dtype=np.float32)
+        emissions[order] = logits[0].float().cpu().numpy()
+        return emissions, transitions[0].detach().float().cpu().numpy()
+
+
+def viterbi(emissions: np.ndarray, transitions: np.ndarray, lengths: list[int]) -> list[list[int]]:
+    """The best tag path of each sentence: stanza's ``viterbi_decode`` (the same sums, maxima and
+    ties), run over a whole batch at once."""
+    size, longest, _ = emissions.shape
+    back = np.zeros(emissions.shape, dtype=np.int64)
+    score, last = emissions[:, 0], emissions[:, 0].copy()
+    for t in range(1, longest):
+        paths = score[:, :, None] + transitions[None]
+        back[:, t] = paths.argmax(1)
+        score = emissions[:, t] + paths.max(1)
+        ending = np.asarray(lengths) == t + 1
+        last[ending] = score[ending]
+    best = []
+    for i, length in enumerate(lengths):
+        path = [int(last[i].argmax())]
+        for t in range(length - 1, 0, -1):
+            path.append(int(back[i, t, path[-1]]))
+        best.append(path[::-1])
+    return best
+
+
+def least_sure(emissions: np.ndarray, transitions: np.ndarray, lengths: list[int]) -> np.ndarray:
+    """Per sentence, the lowest probability the CRF gives any token's best tag (forward-backward,
+    scaled at every step)."""
+    size, longest, _ = emissions.shape
+    emitted = np.exp(emissions - emissions.max(2, keepdims=True), dtype=np.float64)
+    step = np.exp(transitions - transitions.max(), dtype=np.float64)
+    forward, backward = np.empty(emitted.shape), np.ones(emitted.shape)
+    forward[:, 0] = emitted[:, 0]
+    for t in range(1, longest):
+        forward[:, t] = (forward[:, t - 1] @ step) * emitted[:, t]
+        forward[:, t] /= forward[:, t].sum(1, keepdims=True) + 1e-300
+    ends = np.asarray(lengths)[:, None]
+    for t in range(longest - 2, -1, -1):
+        inside = (emitted[:, t + 1] * backward[:, t + 1]) @ step.T
+        backward[:, t] = np.where(t < ends - 1, inside / (inside.sum(1, keepdims=True) + 1e-300), 1.0)
+    marginals = forward * backward
+    best = marginals.max(2) / (marginals.sum(2) + 1e-300)
+    best[np.arange(longest)[None, :] >= ends] = 1.0  # padding
+    return best.min(1)
+
+
+def predict(members: list[Member], sentences: list[list[str]], forbidden: list[list[frozenset[str]]] | None = None,
+            bf16: bool = False, second_opinion_below: float = SECOND_OPINION_BELOW) -> list[list[str]]:
+    """BIOES tags of each sentence. ``forbidden`` gives, per sentence and token, tags the decoding
+    may not choose there (``constraints.py``)."""
     from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
-    from stanza.models.ner.data import DataLoader
     from stanza.models.ner.trainer import fix_singleton_tags
 
-    # identical batch size and sentences give every member the same batches in the same order
-    loaders = [DataLoader(document, configs[0]["batch_size"], config, vocab=trainer.vocab, evaluation=True,
-                          preprocess_tags=False) for trainer, config in zip(trainers, configs)]
-    tag_vocab = trainers[0].vocab["tag"]
-    tag_ids = {name: number for number, name in enumerate(_tag_names(trainers[0]))}
-    tagged: list[list[str]] = []
-    with torch.no_grad():
-        for batches in zip(*loaders):
-            scores = [_scores(trainer, batch, bf16) for trainer, batch in zip(trainers, batches)]
-            emissions = np.mean([s[0] for s in scores], axis=0)
-            transitions = np.mean([s[1] for s in scores], axis=0)
-            sentlens, orig_idx = scores[0][2], scores[0][3]
-            batch_tags = []
-            for i, length in enumerate(sentlens):
-                sentence_emissions = emissions[i, :length]
-                for position, tags in enumerate(forbidden[len(tagged) + orig_idx[i]] if forbidden else ()):
-                    sentence_emissions[position, [tag_ids[t] for t in tags if t in tag_ids]] = -1e4
-                ids, _ = viterbi_decode(sentence_emissions, transitions)
-                # padding ids below the vocabulary prefix mean "no entity"
-                ids = [x if x >= VOCAB_PREFIX_SIZE else VOCAB_PREFIX_SIZE for x in ids]
-                batch_tags.append(fix_singleton_tags([tags[0] for tags in tag_vocab.unmap([(x,) for x in ids])]))
-            tagged += unsort(batch_tags, orig_idx)
-    return tagged
+    names = members[0].tag_names
+    tag_ids = {name: number for number, name in enumerate(names)}
+    masked = [(s, position, tag_ids[tag]) for s, sentence in enumerate(forbidden or ())
+              for position, tags in enumerate(sentence) for tag in tags if tag in tag_ids]
+    where = tuple(np.array(column, dtype=np.int64) for column in zip(*masked)) if masked else None
+
+    def forbid(emissions, rows):
+        if where is not None:
+            keep = np.isin(where[0], rows)
+            emissions[np.searchsorted(rows, where[0][keep]), where[1][keep], where[2][keep]] = FORBIDDEN
+        return emissions
+
+    lengths = [len(s) for s in sentences]
+    everyone = np.arange(len(sentences))
+    emissions, transitions = members[0].scores(sentences, bf16)
+    paths = viterbi(forbid(emissions, everyone), transitions, lengths)
+    unsure = everyone[~(least_sure(emissions, transitions, lengths) >= second_opinion_below)] \
+        if len(members) > 1 else everyone[:0]
+    if len(unsure):
+        subset = [sentences[i] for i in unsure]
+        scores = [(emissions[unsure, :max(lengths[i] for i in unsure)], transitions)] + \
+                 [member.scores(subset, bf16) for member in members[1:]]
+        averaged = forbid(np.mean([s[0] for s in scores], axis=0), unsure)
+        for i, path in zip(unsure, viterbi(averaged, np.mean([s[1] for s in scores], axis=0),
+                                           [lengths[i] for i in unsure])):
+            paths[i] = path
+    # padding ids below the vocabulary prefix mean "no entity"
+    return [fix_singleton_tags([names[max(x, VOCAB_PREFIX_SIZE)] for x in path]) for path in paths]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from extractor.morphology.analyzer import WORD_CACHE_SIZE
 from extractor.models import NER_CHARLM_FILES, NER_MODEL_DIR, NER_TAGGER_FILE, NER_VECTORS_FILE, missing_model
 from extractor.ner import charlm_features, ensemble
 from extractor.ner.constraints import forbidden_tags
@@ -113,15 +114,18 @@ class TaggedSpan:
 
 class NerTagger:
     def __init__(self, model_dir: Path = NER_MODEL_DIR, batch_size: int = 64, members: int | None = None,
-                 device: str = "cpu", constraints: bool = True, bf16: bool = False):
+                 device: str = "cpu", constraints: bool = True, bf16: bool = False,
+                 second_opinion_below: float = ensemble.SECOND_OPINION_BELOW):
         """``members``: tag with only the first N taggers of an ensemble.
+        ``second_opinion_below``: the other members tag a sentence too when member 1 gives one of its
+        tokens' best tag a lower probability than this (1.0: every sentence, the full ensemble).
         ``device``: "cpu" (the default) or a torch device such as "cuda".
         ``constraints``: forbid what the dictionary rules out (``constraints.py``).
         ``bf16``: run the LSTMs in bfloat16 on a CPU that computes it natively (AVX512-BF16; elsewhere
         it is ignored): about 1.5x faster NER, with none of NER-UK dev's 19,830 tags changed and 6 of
         test's 106,879, but a tag may then depend on which sentences share its batch, so runs over
         the same text in other batches (a resume, other workers) can differ in a mention or two."""
-        self.constraints = constraints
+        self.constraints, self.second_opinion_below = constraints, second_opinion_below
         self.bf16 = bf16 and device == "cpu" and _native_bf16()
         self.batch_size = batch_size
         if members is not None and members < 1:
@@ -160,6 +164,8 @@ class NerTagger:
             for crit in trainer.model.crits:
                 crit.forward = types.MethodType(_transitions_only, crit)
         self.members = len(files)
+        self._members = [ensemble.Member(trainer, config, WORD_CACHE_SIZE)
+                         for trainer, config in zip(self._ner.trainers, self._ner.configs)]
 
     def tag(self, sentences: list[list[str]], on_characters: Callable[[int], None] | None = None) -> list[TaggedSpan]:
         """Entity spans over the given sentences (lists of token texts).
@@ -183,15 +189,15 @@ class NerTagger:
         within a long document.
         """
         lengths = [sum(len(word) + 1 for word in sentence) for sentence in sentences]
-        order = sorted(range(len(sentences)), key=lambda i: -lengths[i])
+        order = sorted((i for i in range(len(sentences)) if sentences[i]), key=lambda i: -lengths[i])
         in_order: list[list[str]] = [[] for _ in sentences]
         first = 0
         while first < len(order):
             size = max(1, min(self.batch_size, CHARS_PER_BATCH // max(1, lengths[order[first]])))
             batch = order[first:first + size]
-            document = self.pipeline.processors["tokenize"].process([sentences[i] for i in batch])
             forbidden = [[forbidden_tags(word) for word in sentences[i]] for i in batch] if self.constraints else None
-            tagged = ensemble.predict(self._ner.trainers, self._ner.configs, document, forbidden, self.bf16)
+            tagged = ensemble.predict(self._members, [sentences[i] for i in batch], forbidden, self.bf16,
+                                      self.second_opinion_below)
             for i, tags in zip(batch, tagged):
                 in_order[i] = tags
             first += len(batch)
