@@ -93,6 +93,13 @@ def test_a_name_of_several_words_is_tagged_wherever_the_document_repeats_it(extr
         ("Європейська комісія", "ORG"), ("Європейській комісії", "ORG")]
 
 
+def test_a_repeated_name_at_the_very_end_of_a_sentence_is_tagged_when_longer_names_exist(extractor):
+    """A longer name is not looked for past the sentence's last token (it used to fail the document)."""
+    text = "Верховна Рада України звернулася до Європейської комісії. Відповіла Європейська комісія"
+    assert _labelled(extractor, text, [("Верховна Рада України", "ORG"), ("Європейської комісії", "ORG")]) == [
+        ("Верховна Рада України", "ORG"), ("Європейської комісії", "ORG"), ("Європейська комісія", "ORG")]
+
+
 def test_a_repeated_name_in_lower_case_is_a_common_phrase(extractor):
     text = "Європейська комісія засідала. Кожна європейська комісія має голову."
     document = hand_built(extractor, text, [("Європейська комісія", "ORG")])

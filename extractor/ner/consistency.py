@@ -335,7 +335,7 @@ def _names_tagged_throughout(document: Document) -> None:
         i = 0
         while i < len(sentence.tokens):
             found = sentence.tokens[i].norm[:1].isupper() and next(
-                (w for w in widths if _lemmas(document, sentence.index, i, i + w) in names
+                (w for w in widths if i + w <= len(sentence.tokens) and _lemmas(document, sentence.index, i, i + w) in names
                  and not any((sentence.index, k) in tagged for k in range(i, i + w))), 0)
             if found:
                 label = names[_lemmas(document, sentence.index, i, i + found)]
