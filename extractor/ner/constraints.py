@@ -11,7 +11,7 @@ with a capital it is part of some entity (the tagger left "Дональд Тра
 start of a sentence untagged). A word built like a Ukrainian company's name
 ("Нафтогазі", "Ощадбанк", "Укрзалізниці") can only be an organisation (the
 tagger read "у Нафтогазі" as a place). Decoding then
-picks the best path without the forbidden tags (``ensemble.predict``). Words
+picks the best path without the forbidden tags (``ensemble.py``). Words
 the dictionary does not know, or knows as an abbreviation, are left to the tagger.
 """
 from __future__ import annotations

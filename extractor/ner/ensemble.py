@@ -6,9 +6,10 @@ tagger, tags every sentence. Where its CRF is unsure of some token (the
 token's best tag has a probability below ``second_opinion_below``), the other
 members tag that sentence too, their scores are averaged with member 1's, and
 one Viterbi pass over the averages picks the tag sequence they agree on best.
-Member 2 reads character language models and is several times slower than
-member 1; on NER-UK dev it changes no tag of a sentence member 1 is sure of,
-so it reads only the third of the text where it can matter (MODEL_CARD.md).
+Member 2 reads character language models and is about seven times slower
+than member 1; on NER-UK dev it changes no tag of a sentence member 1 is sure
+of, so it reads only the part of the text where it can matter: a third of
+dev's tokens, 40% of BRUK's (MODEL_CARD.md).
 
 The taggers' inputs are built here straight from token lists, the way
 stanza's NER ``DataLoader`` builds them from a stanza ``Document`` (the same
@@ -21,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-SECOND_OPINION_BELOW = 0.9  # chosen on NER-UK dev: the full ensemble's score there (MODEL_CARD.md)
+SECOND_OPINION_BELOW = 0.85  # the lowest tried (0.3 to 0.9) with all the full ensemble's NER-UK dev tags
 FORBIDDEN = -1e4  # an emission score no path can make up for
 
 
@@ -60,6 +61,7 @@ class Member:
         from stanza.models.common.vocab import PAD_ID
 
         self.model, self.pad, self.tag_names = trainer.model, PAD_ID, _tag_names(trainer)
+        self.tag_ids = {name: number for number, name in enumerate(self.tag_names)}
         self.model.eval()
         char_vocab = trainer.vocab["char"]
         self.start, self.end = char_vocab.unit2id("\n"), char_vocab.unit2id(" ")
@@ -159,38 +161,40 @@ def least_sure(emissions: np.ndarray, transitions: np.ndarray, lengths: list[int
     return best.min(1)
 
 
-def predict(members: list[Member], sentences: list[list[str]], forbidden: list[list[frozenset[str]]] | None = None,
-            bf16: bool = False, second_opinion_below: float = SECOND_OPINION_BELOW) -> list[list[str]]:
-    """BIOES tags of each sentence. ``forbidden`` gives, per sentence and token, tags the decoding
-    may not choose there (``constraints.py``)."""
+def _forbid(emissions: np.ndarray, forbidden: list[list[list[int]]] | None) -> np.ndarray:
+    """``forbidden``: per sentence and token, the tag ids decoding may not choose there (``constraints.py``)."""
+    for s, sentence in enumerate(forbidden or ()):
+        for position, tags in enumerate(sentence):
+            if tags:
+                emissions[s, position, tags] = FORBIDDEN
+    return emissions
+
+
+def first_opinion(member: Member, sentences: list[list[str]], forbidden=None, bf16: bool = False):
+    """Member 1's (tag ids per sentence, emission scores with the forbidden ones, transition scores,
+    per sentence the lowest probability of a token's best tag)."""
+    lengths = [len(s) for s in sentences]
+    emissions, transitions = member.scores(sentences, bf16)
+    _forbid(emissions, forbidden)
+    return viterbi(emissions, transitions, lengths), emissions, transitions, least_sure(emissions, transitions, lengths)
+
+
+def second_opinion(members: list[Member], sentences: list[list[str]], first: list[np.ndarray],
+                   first_transitions: np.ndarray, forbidden=None, bf16: bool = False) -> list[list[int]]:
+    """Tag ids per sentence from the scores of members 2.. averaged with member 1's (``first``: its
+    emission scores per sentence, forbidden tags included)."""
+    lengths = [len(s) for s in sentences]
+    scores = [member.scores(sentences, bf16) for member in members]
+    emissions = np.zeros_like(scores[0][0])
+    for i, row in enumerate(first):
+        emissions[i, :len(row)] = row
+    averaged = np.mean([emissions] + [e for e, _ in scores], axis=0)
+    return viterbi(_forbid(averaged, forbidden), np.mean([first_transitions] + [t for _, t in scores], axis=0), lengths)
+
+
+def tag_names(member: Member, path: list[int]) -> list[str]:
+    """BIOES tags of a tag-id path; padding ids below the vocabulary prefix mean "no entity"."""
     from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
     from stanza.models.ner.trainer import fix_singleton_tags
 
-    names = members[0].tag_names
-    tag_ids = {name: number for number, name in enumerate(names)}
-    masked = [(s, position, tag_ids[tag]) for s, sentence in enumerate(forbidden or ())
-              for position, tags in enumerate(sentence) for tag in tags if tag in tag_ids]
-    where = tuple(np.array(column, dtype=np.int64) for column in zip(*masked)) if masked else None
-
-    def forbid(emissions, rows):
-        if where is not None:
-            keep = np.isin(where[0], rows)
-            emissions[np.searchsorted(rows, where[0][keep]), where[1][keep], where[2][keep]] = FORBIDDEN
-        return emissions
-
-    lengths = [len(s) for s in sentences]
-    everyone = np.arange(len(sentences))
-    emissions, transitions = members[0].scores(sentences, bf16)
-    paths = viterbi(forbid(emissions, everyone), transitions, lengths)
-    unsure = everyone[~(least_sure(emissions, transitions, lengths) >= second_opinion_below)] \
-        if len(members) > 1 else everyone[:0]
-    if len(unsure):
-        subset = [sentences[i] for i in unsure]
-        scores = [(emissions[unsure, :max(lengths[i] for i in unsure)], transitions)] + \
-                 [member.scores(subset, bf16) for member in members[1:]]
-        averaged = forbid(np.mean([s[0] for s in scores], axis=0), unsure)
-        for i, path in zip(unsure, viterbi(averaged, np.mean([s[1] for s in scores], axis=0),
-                                           [lengths[i] for i in unsure])):
-            paths[i] = path
-    # padding ids below the vocabulary prefix mean "no entity"
-    return [fix_singleton_tags([names[max(x, VOCAB_PREFIX_SIZE)] for x in path]) for path in paths]
+    return fix_singleton_tags([member.tag_names[max(x, VOCAB_PREFIX_SIZE)] for x in path])

@@ -13,6 +13,7 @@ import tempfile
 import types
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -166,6 +167,9 @@ class NerTagger:
         self.members = len(files)
         self._members = [ensemble.Member(trainer, config, WORD_CACHE_SIZE)
                          for trainer, config in zip(self._ner.trainers, self._ner.configs)]
+        tag_ids = self._members[0].tag_ids
+        self._forbidden_ids = lru_cache(maxsize=WORD_CACHE_SIZE)(
+            lambda word: [tag_ids[tag] for tag in sorted(forbidden_tags(word)) if tag in tag_ids])
 
     def tag(self, sentences: list[list[str]], on_characters: Callable[[int], None] | None = None) -> list[TaggedSpan]:
         """Entity spans over the given sentences (lists of token texts).
@@ -185,22 +189,46 @@ class NerTagger:
         one length and little work goes into padding; a batch of long sentences
         holds fewer of them (at most CHARS_PER_BATCH characters with the
         padding), so that memory does not jump on the longest sentences of a run.
-        ``on_characters`` hears how many characters each batch tagged: progress
-        within a long document.
+        Sentences member 1 is unsure of wait until they fill such a batch for
+        the other members. ``on_characters`` hears how many characters each
+        batch tagged: progress within a long document.
         """
         lengths = [sum(len(word) + 1 for word in sentence) for sentence in sentences]
+        paths: list[list[int]] = [[] for _ in sentences]
+        unsure: dict[int, object] = {}  # sentence -> member 1's emission scores, longest first
+
+        def batches(order: list[int], everything: bool):
+            while order and (everything or self._batch_size(order, lengths) <= len(order)):
+                yield order[:self._batch_size(order, lengths)]
+                order = order[self._batch_size(order, lengths):]
+
+        def ask_the_others(batch: list[int]):
+            scores = [unsure.pop(i) for i in batch]
+            tagged = ensemble.second_opinion(self._members[1:], [sentences[i] for i in batch], scores, transitions,
+                                             self._forbidden(sentences, batch), self.bf16)
+            for i, path in zip(batch, tagged):
+                paths[i] = path
+
         order = sorted((i for i in range(len(sentences)) if sentences[i]), key=lambda i: -lengths[i])
-        in_order: list[list[str]] = [[] for _ in sentences]
-        first = 0
-        while first < len(order):
-            size = max(1, min(self.batch_size, CHARS_PER_BATCH // max(1, lengths[order[first]])))
-            batch = order[first:first + size]
-            forbidden = [[forbidden_tags(word) for word in sentences[i]] for i in batch] if self.constraints else None
-            tagged = ensemble.predict(self._members, [sentences[i] for i in batch], forbidden, self.bf16,
-                                      self.second_opinion_below)
-            for i, tags in zip(batch, tagged):
-                in_order[i] = tags
-            first += len(batch)
+        for batch in batches(order, everything=True):
+            tagged, emissions, transitions, doubt = ensemble.first_opinion(
+                self._members[0], [sentences[i] for i in batch], self._forbidden(sentences, batch), self.bf16)
+            for k, (i, path) in enumerate(zip(batch, tagged)):
+                paths[i] = path
+                if len(self._members) > 1 and not doubt[k] >= self.second_opinion_below:
+                    unsure[i] = emissions[k, :len(sentences[i])]
+            for waiting in batches(list(unsure), everything=False):
+                ask_the_others(waiting)
             if on_characters:
                 on_characters(sum(lengths[i] for i in batch))
-        return in_order
+        for waiting in batches(list(unsure), everything=True):
+            ask_the_others(waiting)
+        return [ensemble.tag_names(self._members[0], path) for path in paths]
+
+    def _batch_size(self, order: list[int], lengths: list[int]) -> int:
+        """How many of these sentences (longest first) one batch takes."""
+        return max(1, min(self.batch_size, CHARS_PER_BATCH // max(1, lengths[order[0]])))
+
+    def _forbidden(self, sentences: list[list[str]], batch: list[int]) -> list[list[list[int]]] | None:
+        """Per sentence and token, the tag ids the dictionary rules out there."""
+        return [[self._forbidden_ids(word) for word in sentences[i]] for i in batch] if self.constraints else None
