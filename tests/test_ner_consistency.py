@@ -155,3 +155,12 @@ def test_a_name_runs_on_into_no_verb(extractor):
 def test_a_name_in_quotes_after_the_kind_of_work_is_a_title(extractor):
     assert _labelled(extractor, "Покажуть виставу за романом «Місто» у Львові.", [("Місто", "ORG"), ("Львові", "LOC")]) == \
         [("Місто", "ART"), ("Львові", "LOC")]
+
+
+@pytest.mark.parametrize("text, name, tagged, expected", [
+    ("Працівники фабрики «Світоч» вийшли на протест.", "Світоч", "PERS", "ORG"),
+    ("Акції купила компанія «Дружба» з Полтави.", "Дружба", "LOC", "ORG"),
+    ("Газопровід «Північний потік» так і не запустили.", "Північний потік", "LOC", "MISC"),
+])
+def test_a_name_in_quotes_after_a_company_or_a_pipeline_takes_that_kinds_type(extractor, text, name, tagged, expected):
+    assert _labelled(extractor, text, [(name, tagged)]) == [(name, expected)]

@@ -13,6 +13,16 @@ def test_inanimate_nouns_and_known_organisations(word, forbidden_label):
     assert {f"{p}-{forbidden_label}" for p in "BIES"} <= forbidden_tags(word)
 
 
+@pytest.mark.parametrize("word", ["ArcelorMittal", "lifecell", "europa.eu", "BMW"])
+def test_a_latin_word_not_written_like_a_name_is_no_persons(word):
+    assert {"S-PERS", "B-PERS", "I-PERS", "E-PERS"} <= forbidden_tags(word)
+
+
+@pytest.mark.parametrize("word", ["Emma", "III", "D"])
+def test_latin_words_written_like_names_and_roman_numerals_may_be_persons(word):
+    assert not {t for t in forbidden_tags(word) if t.endswith("PERS")}
+
+
 @pytest.mark.parametrize("word", ["Стармер", "12", ","])
 def test_unknown_words_are_left_to_the_tagger(word):
     assert forbidden_tags(word) == frozenset()

@@ -13,7 +13,8 @@ the rest of the document. In the order they run:
   into a name is split from it ("Перший віце-президент Європейської комісії",
   "Канцлер Олаф Шольц"); an organisation that is only a job becomes JOB;
 - a name stops before a verb ("Дунай зріс"), and a name in quotes after the kind of
-  work it names is a title (ORG «Місто» after "романом" -> ART);
+  thing it names has that kind's type (ORG «Місто» after "романом" -> ART, PERS
+  «Дружба» after "фабрика" -> ORG, LOC after "газопровід" -> MISC);
 - a mention that runs on from a country's name into lower-case words is cut back
   to the country ("КНДР агресивної війни Росії проти України"), and the country
   at the end of a job is a place of its own ("Міністр оборони" + "України");
@@ -37,6 +38,12 @@ from extractor.rules.countries import country_code
 OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
 WORKS = {"роман", "повість", "вистава", "п'єса", "фільм", "серіал", "пісня", "альбом", "книга", "поема", "вірш",
          "опера", "балет", "картина", "мюзикл", "оповідання", "збірка", "кліп", "трек"}
+COMPANIES = {"компанія", "фірма", "підприємство", "держпідприємство", "завод", "фабрика", "комбінат", "шахта",
+             "концерн", "корпорація", "холдинг", "банк", "партія", "організація", "агентство", "видавництво",
+             "товариство", "фонд", "телеканал", "газета", "клуб", "гурт", "профспілка", "спілка", "об'єднання",
+             "асоціація", "консорціум", "тов", "пат", "прат", "ат", "дп", "кп", "пп", "ват", "зат"}
+PRODUCTS = {"газопровід", "нафтопровід", "трубопровід", "газогін"}
+KINDS = {**{kind: "ART" for kind in WORKS}, **{kind: "ORG" for kind in COMPANIES}, **{kind: "MISC" for kind in PRODUCTS}}
 HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "місіс", "сер", "мадам", "мсьє", "синьйор", "сеньйор"}
 
 
@@ -49,7 +56,7 @@ def make_names_consistent(document: Document) -> None:
     _drop_honorifics(document)
     _split_job_from_name(document)
     _cut_before_verb(document)
-    _titles_of_works(document)
+    _kind_before_quotes(document)
     _cut_after_country(document)
     _country_out_of_job(document)
     _take_adjective_before(document)
@@ -193,15 +200,15 @@ def _split_job_from_name(document: Document) -> None:
     document.entities.sort(key=lambda e: e.start)
 
 
-def _titles_of_works(document: Document) -> None:
-    """ORG «Місто» after "романом" -> ART: a name in quotes right after the kind of work it names
-    (a novel, a play, a film, a song) is the work's title."""
+def _kind_before_quotes(document: Document) -> None:
+    """A name in quotes right after the kind of thing it names has that kind's type: ORG «Місто» after
+    "романом" is a title (ART), PERS «Дружба» after "фабрика" or "фірмою" a company (ORG), LOC
+    «Північний потік» after "газопровід" a product (MISC)."""
     for entity in document.entities:
         tokens = document.sentences[entity.sentence_id].tokens
         before = entity.token_start - 1
-        if entity.label in ("ORG", "LOC", "MISC", "PERS") and before >= 1 and tokens[before].norm in OPENING_QUOTES \
-                and tokens[before - 1].lemma.lower() in WORKS:
-            entity.label = "ART"
+        if entity.label in ("ORG", "LOC", "MISC", "PERS") and before >= 1 and tokens[before].norm in OPENING_QUOTES:
+            entity.label = KINDS.get(tokens[before - 1].lemma.lower(), entity.label)
 
 
 def _cut_before_verb(document: Document) -> None:
