@@ -164,3 +164,18 @@ def test_a_name_in_quotes_after_the_kind_of_work_is_a_title(extractor):
 ])
 def test_a_name_in_quotes_after_a_company_or_a_pipeline_takes_that_kinds_type(extractor, text, name, tagged, expected):
     assert _labelled(extractor, text, [(name, tagged)]) == [(name, expected)]
+
+
+def test_an_adjective_a_union_and_its_genitive_words_are_one_organisation(extractor):
+    text = "Незалежна профспілка гірників України оголосила страйк."
+    assert _labelled(extractor, text, [("України", "LOC")]) == [("Незалежна профспілка гірників України", "ORG")]
+
+
+def test_a_plural_noun_after_an_adjective_is_no_organisation(extractor):
+    assert _labelled(extractor, "Ритуальні рухи священика вражали.", []) == []
+
+
+def test_a_name_the_tagger_found_whole_is_not_cut_to_the_union_pattern(extractor):
+    text = "Всесвітній фонд природи WWF закликав зберегти ліси."
+    assert _labelled(extractor, text, [("Всесвітній фонд природи WWF", "ORG")]) == \
+        [("Всесвітній фонд природи WWF", "ORG")]

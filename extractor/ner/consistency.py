@@ -19,7 +19,10 @@ the rest of the document. In the order they run:
   to the country ("КНДР агресивної війни Росії проти України"), and the country
   at the end of a job is a place of its own ("Міністр оборони" + "України");
 - a capitalized adjective the tagger left out before an organisation or place
-  it agrees with is taken in ("Європейська" + "Комісія" at a sentence's start);
+  it agrees with is taken in ("Європейська" + "Комісія" at a sentence's start),
+  and one before a lower-case noun for a union or association names an
+  organisation with the genitive words after it ("Незалежна профспілка
+  гірників України");
 - news names a person in full first, so the surname of a full PERS name is a
   person throughout the document ("Трамп" as a place, or untagged);
 - a place, organisation or MISC name takes the type most of its mentions have,
@@ -42,6 +45,8 @@ COMPANIES = {"компанія", "фірма", "підприємство", "де
              "концерн", "корпорація", "холдинг", "банк", "партія", "організація", "агентство", "видавництво",
              "товариство", "фонд", "телеканал", "газета", "клуб", "гурт", "профспілка", "спілка", "об'єднання",
              "асоціація", "консорціум", "тов", "пат", "прат", "ат", "дп", "кп", "пп", "ват", "зат"}
+ASSOCIATIONS = {"профспілка", "спілка", "федерація", "конфедерація", "асоціація", "об'єднання", "партія", "рух",
+                "союз", "товариство", "фонд", "палата"}
 PRODUCTS = {"газопровід", "нафтопровід", "трубопровід", "газогін"}
 KINDS = {**{kind: "ART" for kind in WORKS}, **{kind: "ORG" for kind in COMPANIES}, **{kind: "MISC" for kind in PRODUCTS}}
 HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "місіс", "сер", "мадам", "мсьє", "синьйор", "сеньйор"}
@@ -60,6 +65,7 @@ def make_names_consistent(document: Document) -> None:
     _cut_after_country(document)
     _country_out_of_job(document)
     _take_adjective_before(document)
+    _unions_and_associations(document)
     _surnames_are_people(document)
     _one_type_per_name(document)
     _names_tagged_throughout(document)
@@ -274,6 +280,32 @@ def _take_adjective_before(document: Document) -> None:
         adjective = tokens[before].norm
         if adjective.istitle() and adjective.isalpha() and _agrees(adjective, tokens[entity.token_start].norm):
             _set_tokens(document, entity, before, entity.token_end)
+
+
+def _genitive(token) -> bool:
+    return token.parse is not None and token.parse.tag.case == "gent" and token.pos in ("NOUN", "ADJF")
+
+
+def _unions_and_associations(document: Document) -> None:
+    """ "Незалежна профспілка гірників України" is one organisation: a capitalized adjective, a
+    lower-case noun for a union, party or association that agrees with it, and the genitive words
+    after it (the tagger read only "України")."""
+    for sentence in document.sentences:
+        tokens, i = sentence.tokens, 0
+        while i < len(tokens) - 2:
+            first, head = tokens[i], tokens[i + 1]
+            end = i + 2
+            while end < len(tokens) and _genitive(tokens[end]):
+                end += 1
+            if first.norm.istitle() and head.norm.islower() and head.lemma in ASSOCIATIONS and end > i + 2 \
+                    and head.parse is not None and "plur" not in head.parse.tag and _agrees(first.norm, head.norm) \
+                    and not any(e.sentence_id == sentence.index and e.token_start <= i < e.token_end
+                                for e in document.entities):
+                document.entities = [e for e in document.entities
+                                     if not (e.sentence_id == sentence.index and i <= e.token_start < end)]
+                document.entities.append(_mention(document, sentence.index, i, end, "ORG"))
+            i = max(i + 1, end if end > i + 2 else i + 1)
+    document.entities.sort(key=lambda e: e.start)
 
 
 def _surnames(document: Document) -> set[str]:
