@@ -179,3 +179,13 @@ def test_a_name_the_tagger_found_whole_is_not_cut_to_the_union_pattern(extractor
     text = "Всесвітній фонд природи WWF закликав зберегти ліси."
     assert _labelled(extractor, text, [("Всесвітній фонд природи WWF", "ORG")]) == \
         [("Всесвітній фонд природи WWF", "ORG")]
+
+
+def test_a_latin_brand_before_a_country_in_the_nominative_is_a_company(extractor):
+    document = hand_built(extractor, "Абоненти Vodafone Україна скаржаться.", [("Україна", "LOC")])
+    assert [(e.text, e.label, e.country_code) for e in document.entities] == [("Vodafone Україна", "ORG", None)]
+
+
+def test_a_latin_brand_before_a_country_in_another_case_leaves_the_country(extractor):
+    document = hand_built(extractor, "Продажі Samsung в Україні зросли.", [("Samsung", "ORG"), ("Україні", "LOC")])
+    assert [(e.text, e.label) for e in document.entities] == [("Samsung", "ORG"), ("Україні", "LOC")]

@@ -16,8 +16,9 @@ the rest of the document. In the order they run:
   thing it names has that kind's type (ORG «Місто» after "романом" -> ART, PERS
   «Дружба» after "фабрика" -> ORG, LOC after "газопровід" -> MISC);
 - a mention that runs on from a country's name into lower-case words is cut back
-  to the country ("КНДР агресивної війни Росії проти України"), and the country
-  at the end of a job is a place of its own ("Міністр оборони" + "України");
+  to the country ("КНДР агресивної війни Росії проти України"), the country
+  at the end of a job is a place of its own ("Міністр оборони" + "України"),
+  and one after a Latin-script brand is part of a company's name ("Vodafone Україна");
 - a capitalized adjective the tagger left out before an organisation or place
   it agrees with is taken in ("Європейська" + "Комісія" at a sentence's start),
   and one before a lower-case noun for a union or association names an
@@ -37,6 +38,7 @@ from extractor.morphology.analyzer import is_company_name, is_first_name, is_nam
 from extractor.ner.constraints import ORGANISATIONS
 from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES, normalize_entity
 from extractor.rules.countries import country_code
+from extractor.text import has_latin
 
 OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
 WORKS = {"роман", "повість", "вистава", "п'єса", "фільм", "серіал", "пісня", "альбом", "книга", "поема", "вірш",
@@ -63,6 +65,7 @@ def make_names_consistent(document: Document) -> None:
     _cut_before_verb(document)
     _kind_before_quotes(document)
     _cut_after_country(document)
+    _brand_of_a_country(document)
     _country_out_of_job(document)
     _take_adjective_before(document)
     _unions_and_associations(document)
@@ -245,6 +248,23 @@ def _cut_after_country(document: Document) -> None:
             continue
         if _is_country(tokens[first:first + 1]):
             _set_tokens(document, entity, first, first + 1)
+
+
+def _brand_of_a_country(document: Document) -> None:
+    """"Vodafone Україна" is a company, not the country: a Latin-script name right before a country's
+    name in the nominative is one organisation with it."""
+    for entity in list(document.entities):
+        tokens, before = document.sentences[entity.sentence_id].tokens, entity.token_start - 1
+        country = tokens[entity.token_start]
+        if entity.label != "LOC" or entity.token_end - entity.token_start != 1 or before < 0 \
+                or not (tokens[before].norm[:1].isupper() and has_latin(tokens[before].norm)) \
+                or not _is_country([country]) or country.parse is None or country.parse.tag.case != "nomn":
+            continue
+        brand = next((e for e in document.entities if e.sentence_id == entity.sentence_id and e.token_end == before + 1), None)
+        if brand is not None:
+            document.entities.remove(brand)
+        entity.label, entity.country_code = "ORG", None
+        _set_tokens(document, entity, brand.token_start if brand else before, entity.token_end)
 
 
 def _country_out_of_job(document: Document) -> None:
