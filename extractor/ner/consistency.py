@@ -51,6 +51,7 @@ ASSOCIATIONS = {"профспілка", "спілка", "федерація", "�
                 "союз", "товариство", "фонд", "палата"}
 PRODUCTS = {"газопровід", "нафтопровід", "трубопровід", "газогін"}
 KINDS = {**{kind: "ART" for kind in WORKS}, **{kind: "ORG" for kind in COMPANIES}, **{kind: "MISC" for kind in PRODUCTS}}
+HEADS = {"глава", "голова"}  # of a state, a ministry, a board: nouns for things too
 HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "місіс", "сер", "мадам", "мсьє", "синьйор", "сеньйор"}
 
 
@@ -183,9 +184,11 @@ def _drop_honorifics(document: Document) -> None:
 
 
 def _is_person_noun(token) -> bool:
-    """A common noun for a person ("віце-президент", "речник"), by the reading chosen in context."""
+    """A common noun for a person ("віце-президент", "речник"), by the reading chosen in context, or a
+    head of something whose reading out of context is a thing ("Глава" as "chapter")."""
     parse = token.parse
-    return parse is not None and parse.tag.POS == "NOUN" and "anim" in parse.tag.grammemes and not is_name(parse)
+    return parse is not None and parse.tag.POS == "NOUN" and not is_name(parse) and (
+        "anim" in parse.tag.grammemes or parse.normal_form in HEADS)
 
 
 def _split_job_from_name(document: Document) -> None:
