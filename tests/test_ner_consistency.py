@@ -192,3 +192,16 @@ def test_a_latin_brand_before_a_country_in_the_nominative_is_a_company(extractor
 def test_a_latin_brand_before_a_country_in_another_case_leaves_the_country(extractor):
     document = hand_built(extractor, "Продажі Samsung в Україні зросли.", [("Samsung", "ORG"), ("Україні", "LOC")])
     assert [(e.text, e.label) for e in document.entities] == [("Samsung", "ORG"), ("Україні", "LOC")]
+
+
+def test_a_power_plant_named_by_its_kind_gives_way_to_its_place(extractor):
+    text = "Ракети влучили в ТЕС у Київській області."
+    assert _labelled(extractor, text, [("ТЕС у Київській області", "ORG")]) == [("Київській області", "LOC")]
+
+
+@pytest.mark.parametrize("text, tagged, name", [
+    ("Страйк на Криворізькому залізорудному комбінаті триває.", "Криворізькому", "Криворізькому залізорудному комбінаті"),
+    ("Харківський тракторний завод зупинився.", "Харківський", "Харківський тракторний завод"),
+])
+def test_a_plant_named_by_adjectives_is_an_organisation(extractor, text, tagged, name):
+    assert _labelled(extractor, text, [(tagged, "LOC")]) == [(name, "ORG")]

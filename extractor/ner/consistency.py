@@ -19,11 +19,14 @@ the rest of the document. In the order they run:
   to the country ("КНДР агресивної війни Росії проти України"), the country
   at the end of a job is a place of its own ("Міністр оборони" + "України"),
   and one after a Latin-script brand is part of a company's name ("Vodafone Україна");
+  a power plant named by its kind alone is no name, the place after it is
+  ("ТЕС у Київській області");
 - a capitalized adjective the tagger left out before an organisation or place
   it agrees with is taken in ("Європейська" + "Комісія" at a sentence's start),
   and one before a lower-case noun for a union or association names an
   organisation with the genitive words after it ("Незалежна профспілка
-  гірників України");
+  гірників України"), as one before a plant does ("Криворізький залізорудний
+  комбінат");
 - news names a person in full first, so the surname of a full PERS name is a
   person throughout the document ("Трамп" as a place, or untagged);
 - a place, organisation or MISC name takes the type most of its mentions have,
@@ -49,6 +52,8 @@ COMPANIES = {"компанія", "фірма", "підприємство", "де
              "асоціація", "консорціум", "тов", "пат", "прат", "ат", "дп", "кп", "пп", "ват", "зат"}
 ASSOCIATIONS = {"профспілка", "спілка", "федерація", "конфедерація", "асоціація", "об'єднання", "партія", "рух",
                 "союз", "товариство", "фонд", "палата"}
+POWER_PLANTS = {"тес", "тец", "гес", "аес", "гаес", "грес", "сес", "вес"}
+PLANTS = {"завод", "комбінат", "фабрика"}
 PRODUCTS = {"газопровід", "нафтопровід", "трубопровід", "газогін"}
 KINDS = {**{kind: "ART" for kind in WORKS}, **{kind: "ORG" for kind in COMPANIES}, **{kind: "MISC" for kind in PRODUCTS}}
 HEADS = {"глава", "голова"}  # of a state, a ministry, a board: nouns for things too
@@ -66,10 +71,11 @@ def make_names_consistent(document: Document) -> None:
     _cut_before_verb(document)
     _kind_before_quotes(document)
     _cut_after_country(document)
+    _place_of_a_plant(document)
     _brand_of_a_country(document)
     _country_out_of_job(document)
     _take_adjective_before(document)
-    _unions_and_associations(document)
+    _unions_and_plants(document)
     _surnames_are_people(document)
     _one_type_per_name(document)
     _names_tagged_throughout(document)
@@ -253,6 +259,18 @@ def _cut_after_country(document: Document) -> None:
             _set_tokens(document, entity, first, first + 1)
 
 
+def _place_of_a_plant(document: Document) -> None:
+    """ORG "ТЕС у Київській області" -> LOC "Київській області": a power plant named by its kind
+    alone is no name, the place after it is."""
+    for entity in document.entities:
+        tokens, first = document.sentences[entity.sentence_id].tokens, entity.token_start
+        if entity.token_end - first >= 3 and tokens[first].norm.lower() in POWER_PLANTS \
+                and tokens[first + 1].norm.lower() in ("у", "в", "на", "під", "біля") \
+                and tokens[first + 2].norm[:1].isupper():
+            entity.label = "LOC"
+            _set_tokens(document, entity, first + 2, entity.token_end)
+
+
 def _brand_of_a_country(document: Document) -> None:
     """"Vodafone Україна" is a company, not the country: a Latin-script name right before a country's
     name in the nominative is one organisation with it."""
@@ -309,25 +327,42 @@ def _genitive(token) -> bool:
     return token.parse is not None and token.parse.tag.case == "gent" and token.pos in ("NOUN", "ADJF")
 
 
-def _unions_and_associations(document: Document) -> None:
-    """ "Незалежна профспілка гірників України" is one organisation: a capitalized adjective, a
-    lower-case noun for a union, party or association that agrees with it, and the genitive words
-    after it (the tagger read only "України")."""
+def _organisation_at(tokens, i: int) -> int | None:
+    """Where an organisation's name that starts at ``i`` with a capitalized adjective ends: after a
+    lower-case singular noun for a union or association agreeing with it and the genitive words after
+    that ("Незалежна профспілка гірників України"), or after a noun for a plant with an adjective
+    between ("Криворізькому залізорудному комбінаті")."""
+    head = i + 1
+    while head < len(tokens) and tokens[head].pos == "ADJF" and tokens[head].norm.islower():
+        head += 1
+    if head >= len(tokens) or not tokens[i].norm.istitle() or tokens[i].pos != "ADJF" \
+            or not tokens[head].norm.islower() or tokens[head].lemma not in ASSOCIATIONS | PLANTS \
+            or tokens[head].parse is None or "plur" in tokens[head].parse.tag \
+            or not _agrees(tokens[i].norm, tokens[head].norm):
+        return None
+    end = head + 1
+    while end < len(tokens) and _genitive(tokens[end]):
+        end += 1
+    named = end > head + 1 or (tokens[head].lemma in PLANTS and head > i + 1)
+    return end if named else None
+
+
+def _unions_and_plants(document: Document) -> None:
+    """Names of unions, associations and plants the tagger read only in part ("України" in
+    "Незалежна профспілка гірників України", LOC "Криворізькому" in "Криворізькому залізорудному
+    комбінаті") are organisations; mentions reaching outside such a name are left alone."""
     for sentence in document.sentences:
-        tokens, i = sentence.tokens, 0
-        while i < len(tokens) - 2:
-            first, head = tokens[i], tokens[i + 1]
-            end = i + 2
-            while end < len(tokens) and _genitive(tokens[end]):
-                end += 1
-            if first.norm.istitle() and head.norm.islower() and head.lemma in ASSOCIATIONS and end > i + 2 \
-                    and head.parse is not None and "plur" not in head.parse.tag and _agrees(first.norm, head.norm) \
-                    and not any(e.sentence_id == sentence.index and e.token_start <= i < e.token_end
-                                for e in document.entities):
-                document.entities = [e for e in document.entities
-                                     if not (e.sentence_id == sentence.index and i <= e.token_start < end)]
-                document.entities.append(_mention(document, sentence.index, i, end, "ORG"))
-            i = max(i + 1, end if end > i + 2 else i + 1)
+        i = 0
+        while i < len(sentence.tokens) - 1:
+            end = _organisation_at(sentence.tokens, i)
+            inside = [e for e in document.entities if e.sentence_id == sentence.index and end
+                      and e.token_start < end and e.token_end > i]
+            if end is None or any(e.token_start < i or e.token_end > end for e in inside):
+                i += 1
+                continue
+            document.entities = [e for e in document.entities if e not in inside]
+            document.entities.append(_mention(document, sentence.index, i, end, "ORG"))
+            i = end
     document.entities.sort(key=lambda e: e.start)
 
 
