@@ -205,3 +205,8 @@ def test_a_power_plant_named_by_its_kind_gives_way_to_its_place(extractor):
 ])
 def test_a_plant_named_by_adjectives_is_an_organisation(extractor, text, tagged, name):
     assert _labelled(extractor, text, [(tagged, "LOC")]) == [(name, "ORG")]
+
+
+def test_a_persons_name_after_a_party_is_not_part_of_its_name(extractor):
+    text = "Кандидат Республіканської партії Дональда Трампа переміг."
+    assert _labelled(extractor, text, [("Дональда Трампа", "PERS")]) == [("Дональда Трампа", "PERS")]

@@ -324,7 +324,9 @@ def _take_adjective_before(document: Document) -> None:
 
 
 def _genitive(token) -> bool:
-    return token.parse is not None and token.parse.tag.case == "gent" and token.pos in ("NOUN", "ADJF")
+    """A genitive noun or adjective that is no person's name ("партії Дональда Трампа" is the party's owner)."""
+    return token.parse is not None and token.parse.tag.case == "gent" and token.pos in ("NOUN", "ADJF") \
+        and not is_name(token.parse)
 
 
 def _organisation_at(tokens, i: int) -> int | None:
