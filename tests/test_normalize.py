@@ -107,6 +107,8 @@ def test_a_dateline_in_capitals_is_read_as_the_place_it_spells(extractor):
                  id="a company name the guesser misreads keeps its stem"),
     pytest.param("Повідомили в Ізмаїльському порту.", "Ізмаїльському порту", "LOC", "Ізмаїльський порт",
                  id="a lower-case head is no indeclinable name (not Ізмаїльське agreeing with Порту)"),
+    pytest.param("Книгу Роман Гюго видали.", "Роман Гюго", "PERS", "Роман Гюго",
+                 id="an indeclinable name keeps the spelling written (the dictionary also has it as Гюґо)"),
 ])
 def test_one_mention_in_context(extractor, text, mention, label, lemma):
     assert hand_built(extractor, text, [(mention, label)]).entities[0].lemma == lemma

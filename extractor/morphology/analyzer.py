@@ -24,8 +24,12 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def parses(word: str) -> tuple:
-    """All pymorphy3 parses of ``word`` (news text repeats words, so caching pays)."""
-    return tuple(analyzer().parse(plain_apostrophes(word)))
+    """All pymorphy3 parses of ``word`` (news text repeats words, so caching pays). Where the
+    dictionary also has the word in another spelling (pymorphy3 reads "г" as "ґ" too: "Гюго" is also
+    "Гюґо"), only the parses of the spelling written are kept."""
+    found = analyzer().parse(plain_apostrophes(word))
+    as_written = [p for p in found if p.word == plain_apostrophes(word).lower()]
+    return tuple(as_written or found)
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
