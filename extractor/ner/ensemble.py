@@ -122,7 +122,7 @@ class Member:
 def viterbi(emissions: np.ndarray, transitions: np.ndarray, lengths: list[int]) -> list[list[int]]:
     """The best tag path of each sentence: stanza's ``viterbi_decode`` (the same sums, maxima and
     ties), run over a whole batch at once."""
-    size, longest, _ = emissions.shape
+    longest = emissions.shape[1]
     back = np.zeros(emissions.shape, dtype=np.int64)
     score, last = emissions[:, 0], emissions[:, 0].copy()
     for t in range(1, longest):
@@ -143,7 +143,7 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray, lengths: list[int]) 
 def least_sure(emissions: np.ndarray, transitions: np.ndarray, lengths: list[int]) -> np.ndarray:
     """Per sentence, the lowest probability the CRF gives any token's best tag (forward-backward,
     scaled at every step)."""
-    size, longest, _ = emissions.shape
+    longest = emissions.shape[1]
     emitted = np.exp(emissions - emissions.max(2, keepdims=True), dtype=np.float64)
     step = np.exp(transitions - transitions.max(), dtype=np.float64)
     forward, backward = np.empty(emitted.shape), np.ones(emitted.shape)
