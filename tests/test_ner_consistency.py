@@ -210,3 +210,21 @@ def test_a_plant_named_by_adjectives_is_an_organisation(extractor, text, tagged,
 def test_a_persons_name_after_a_party_is_not_part_of_its_name(extractor):
     text = "Кандидат Республіканської партії Дональда Трампа переміг."
     assert _labelled(extractor, text, [("Дональда Трампа", "PERS")]) == [("Дональда Трампа", "PERS")]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Компанія Рошен закрила фабрику.", [], [("Рошен", "ORG")]),
+    ("Мережа Сільпо та Фокстрот підвищили ціни.", [("Фокстрот", "LOC")], [("Сільпо", "ORG"), ("Фокстрот", "ORG")]),
+    ("Акції Кернела подешевшали.", [("Кернела", "PERS")], [("Кернела", "ORG")]),
+])
+def test_a_name_right_after_a_word_for_a_company_is_the_companys(extractor, text, spans, expected):
+    assert _labelled(extractor, text, spans) == expected
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Компанії Ріната Ахметова належить ДТЕК.", [("Ріната Ахметова", "PERS"), ("ДТЕК", "ORG")]),
+    ("Це ще одна компанія Машненкова.", [("Машненкова", "PERS")]),  # its owner, in the genitive
+    ("Банк Японії підвищив ставку.", [("Японії", "LOC")]),
+])
+def test_an_owner_or_a_country_after_a_word_for_a_company_keeps_its_type(extractor, text, spans):
+    assert _labelled(extractor, text, spans) == spans

@@ -34,6 +34,7 @@ the rest of the document. In the order they run:
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from extractor.document import Document, Entity
@@ -53,6 +54,11 @@ COMPANIES = {"компанія", "фірма", "підприємство", "де
 ASSOCIATIONS = {"профспілка", "спілка", "федерація", "конфедерація", "асоціація", "об'єднання", "партія", "рух",
                 "союз", "товариство", "фонд", "палата"}
 POWER_PLANTS = {"тес", "тец", "гес", "аес", "гаес", "грес", "сес", "вес"}
+# words after which a capitalized name is a company's: "компанія Рошен", "акції Кернела", "мережа Сільпо"
+COMPANY_WORDS = COMPANIES - {"газета", "гурт", "клуб", "партія", "фонд", "спілка", "організація"} | {
+    "акція", "мережа", "оператор", "бренд", "виробник", "ритейлер", "забудовник", "девелопер", "постачальник"}
+# a surname in the genitive after a company is its owner: "компанія Машненкова", "фірми Іванової"
+OWNER = re.compile(r"((ов|ев|єв|ін|ин|їн)(а|ої)|(ськ|цьк|зьк)(ого|ої)|енка)$")
 PLANTS = {"завод", "комбінат", "фабрика"}
 PRODUCTS = {"газопровід", "нафтопровід", "трубопровід", "газогін"}
 KINDS = {**{kind: "ART" for kind in WORKS}, **{kind: "ORG" for kind in COMPANIES}, **{kind: "MISC" for kind in PRODUCTS}}
@@ -70,6 +76,7 @@ def make_names_consistent(document: Document) -> None:
     _split_job_from_name(document)
     _cut_before_verb(document)
     _kind_before_quotes(document)
+    _names_after_a_company_word(document)
     _cut_after_country(document)
     _place_of_a_plant(document)
     _brand_of_a_country(document)
@@ -227,6 +234,35 @@ def _kind_before_quotes(document: Document) -> None:
         before = entity.token_start - 1
         if entity.label in ("ORG", "LOC", "MISC", "PERS") and before >= 1 and tokens[before].norm in OPENING_QUOTES:
             entity.label = KINDS.get(tokens[before - 1].lemma.lower(), entity.label)
+
+
+def _names_after_a_company_word(document: Document) -> None:
+    """"Компанія Рошен", "акції Кернела", "мережа Сільпо": capitalized words right after a word for a
+    company (no quotes) name the company (the tagger read "Кернела" as a person, "Сільпо" as nothing),
+    unless they are a person's or a country's name ("компанії Ріната Ахметова", "компанія Машненкова",
+    "банк Японії")."""
+    for sentence in document.sentences:
+        tokens = sentence.tokens
+        starts = [i for i in range(1, len(tokens)) if tokens[i - 1].lemma.lower() in COMPANY_WORDS]
+        while starts:
+            i = starts.pop(0)
+            word = tokens[i].norm if i < len(tokens) else ""
+            if not word[:1].isupper() or not word.isalpha() or _only_a_name(word) or _is_country(tokens[i:i + 1]) \
+                    or OWNER.search(word):
+                continue
+            end = i + 1
+            while end < len(tokens) and tokens[end].norm[:1].isupper() and tokens[end].norm.isalpha():
+                end += 1
+            if end + 1 < len(tokens) and tokens[end].norm in ("і", "й", "та"):
+                starts.insert(0, end + 1)  # "мережі Сільпо та Фокстрот"
+            covering = [e for e in document.entities if e.sentence_id == sentence.index
+                        and e.token_start < end and e.token_end > i]
+            if not covering:
+                document.entities.append(_mention(document, sentence.index, i, end, "ORG"))
+            elif len(covering) == 1 and covering[0].token_start == i and covering[0].label in ("PERS", "LOC", "MISC") \
+                    and not (covering[0].label == "PERS" and covering[0].token_end - i > 1):
+                covering[0].label = "ORG"
+    document.entities.sort(key=lambda e: e.start)
 
 
 def _cut_before_verb(document: Document) -> None:
