@@ -224,6 +224,7 @@ def test_a_name_right_after_a_word_for_a_company_is_the_companys(extractor, text
 @pytest.mark.parametrize("text, spans", [
     ("Компанії Ріната Ахметова належить ДТЕК.", [("Ріната Ахметова", "PERS"), ("ДТЕК", "ORG")]),
     ("Це ще одна компанія Машненкова.", [("Машненкова", "PERS")]),  # its owner, in the genitive
+    ("Акції компанії Маска подорожчали.", [("Маска", "PERS")]),  # a surname in the genitive, though "маска" is a word
     ("Банк Японії підвищив ставку.", [("Японії", "LOC")]),
 ])
 def test_an_owner_or_a_country_after_a_word_for_a_company_keeps_its_type(extractor, text, spans):

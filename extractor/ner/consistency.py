@@ -240,7 +240,7 @@ def _names_after_a_company_word(document: Document) -> None:
     """"Компанія Рошен", "акції Кернела", "мережа Сільпо": capitalized words right after a word for a
     company (no quotes) name the company (the tagger read "Кернела" as a person, "Сільпо" as nothing),
     unless they are a person's or a country's name ("компанії Ріната Ахметова", "компанія Машненкова",
-    "банк Японії")."""
+    "компанія Маска", "банк Японії")."""
     for sentence in document.sentences:
         tokens = sentence.tokens
         starts = [i for i in range(1, len(tokens)) if tokens[i - 1].lemma.lower() in COMPANY_WORDS]
@@ -248,7 +248,8 @@ def _names_after_a_company_word(document: Document) -> None:
             i = starts.pop(0)
             word = tokens[i].norm if i < len(tokens) else ""
             if not word[:1].isupper() or not word.isalpha() or _only_a_name(word) or _is_country(tokens[i:i + 1]) \
-                    or OWNER.search(word):
+                    or OWNER.search(word) or any(p.is_known and is_name(p) and p.tag.case == "gent"
+                                                 for p in parses(word.lower())):
                 continue
             end = i + 1
             while end < len(tokens) and tokens[end].norm[:1].isupper() and tokens[end].norm.isalpha():
