@@ -204,6 +204,7 @@ class NerTagger:
 
         def ask_the_others(batch: list[int]):
             scores = [unsure.pop(i) for i in batch]
+            # member 1's transition scores: the model's, the same in every batch
             tagged = ensemble.second_opinion(self._members[1:], [sentences[i] for i in batch], scores, transitions,
                                              self._forbidden(sentences, batch), self.bf16)
             for i, path in zip(batch, tagged):
@@ -216,7 +217,7 @@ class NerTagger:
             for k, (i, path) in enumerate(zip(batch, tagged)):
                 paths[i] = path
                 if len(self._members) > 1 and not doubt[k] >= self.second_opinion_below:
-                    unsure[i] = emissions[k, :len(sentences[i])]
+                    unsure[i] = emissions[k, :len(sentences[i])].copy()  # not a view holding the whole batch
             for waiting in batches(list(unsure), everything=False):
                 ask_the_others(waiting)
             if on_characters:
