@@ -229,3 +229,19 @@ def test_a_name_right_after_a_word_for_a_company_is_the_companys(extractor, text
 ])
 def test_an_owner_or_a_country_after_a_word_for_a_company_keeps_its_type(extractor, text, spans):
     assert _labelled(extractor, text, spans) == spans
+
+
+def test_a_named_power_plant_ends_at_the_plant_and_its_place_is_a_place(extractor):
+    text = "Ракети влучили в Трипільську ТЕС у Київській області."
+    assert _labelled(extractor, text, [("Трипільську ТЕС у Київській області", "ORG")]) == [
+        ("Трипільську ТЕС", "ORG"), ("Київській області", "LOC")]
+
+
+def test_a_capitalized_union_and_genitive_words_ending_in_a_name_are_one_organisation(extractor):
+    text = "Профспілка залізничників і транспортних будівельників України попередила про страйк."
+    assert _labelled(extractor, text, [("України", "LOC")]) == [
+        ("Профспілка залізничників і транспортних будівельників України", "ORG")]
+
+
+def test_a_capitalized_union_and_common_genitive_words_are_no_name(extractor):
+    assert _labelled(extractor, "Профспілка вчителів заявила про страйк.", []) == []

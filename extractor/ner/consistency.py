@@ -54,6 +54,7 @@ COMPANIES = {"компанія", "фірма", "підприємство", "де
 ASSOCIATIONS = {"профспілка", "спілка", "федерація", "конфедерація", "асоціація", "об'єднання", "партія", "рух",
                 "союз", "товариство", "фонд", "палата"}
 POWER_PLANTS = {"тес", "тец", "гес", "аес", "гаес", "грес", "сес", "вес"}
+PLACE_PREPOSITIONS = {"у", "в", "на", "під", "біля"}
 # words after which a capitalized name is a company's: "компанія Рошен", "акції Кернела", "мережа Сільпо"
 COMPANY_WORDS = COMPANIES - {"газета", "гурт", "клуб", "партія", "фонд", "спілка", "організація"} | {
     "акція", "мережа", "оператор", "бренд", "виробник", "ритейлер", "забудовник", "девелопер", "постачальник"}
@@ -297,15 +298,21 @@ def _cut_after_country(document: Document) -> None:
 
 
 def _place_of_a_plant(document: Document) -> None:
-    """ORG "ТЕС у Київській області" -> LOC "Київській області": a power plant named by its kind
-    alone is no name, the place after it is."""
-    for entity in document.entities:
-        tokens, first = document.sentences[entity.sentence_id].tokens, entity.token_start
-        if entity.token_end - first >= 3 and tokens[first].norm.lower() in POWER_PLANTS \
-                and tokens[first + 1].norm.lower() in ("у", "в", "на", "під", "біля") \
-                and tokens[first + 2].norm[:1].isupper():
-            entity.label = "LOC"
-            _set_tokens(document, entity, first + 2, entity.token_end)
+    """ORG "Трипільську ТЕС у Київській області" -> ORG "Трипільську ТЕС" + LOC "Київській області":
+    a power plant's name ends at the plant; one named by its kind alone ("ТЕС у Київській області")
+    is no name, and only the place is left."""
+    for entity in list(document.entities):
+        tokens = document.sentences[entity.sentence_id].tokens
+        plant = next((k for k in range(entity.token_start, entity.token_end - 2)
+                      if tokens[k].norm.lower() in POWER_PLANTS and tokens[k + 1].norm.lower() in PLACE_PREPOSITIONS
+                      and tokens[k + 2].norm[:1].isupper()), None)
+        if plant is None:
+            continue
+        if plant > entity.token_start:
+            document.entities.append(_mention(document, entity.sentence_id, entity.token_start, plant + 1, entity.label))
+        entity.label = "LOC"
+        _set_tokens(document, entity, plant + 2, entity.token_end)
+    document.entities.sort(key=lambda e: e.start)
 
 
 def _brand_of_a_country(document: Document) -> None:
@@ -366,22 +373,36 @@ def _genitive(token) -> bool:
         and not is_name(token.parse)
 
 
+def _genitive_chain_end(tokens, start: int) -> int:
+    """Where the genitive words from ``start`` end, coordinated ones included ("залізничників і
+    транспортних будівельників України")."""
+    end = start
+    while end < len(tokens) and (_genitive(tokens[end]) or (
+            tokens[end].norm in ("і", "й", "та") and end > start and end + 1 < len(tokens) and _genitive(tokens[end + 1]))):
+        end += 1
+    return end
+
+
 def _organisation_at(tokens, i: int) -> int | None:
-    """Where an organisation's name that starts at ``i`` with a capitalized adjective ends: after a
-    lower-case singular noun for a union or association agreeing with it and the genitive words after
-    that ("Незалежна профспілка гірників України"), or after a noun for a plant with an adjective
-    between ("Криворізькому залізорудному комбінаті")."""
+    """Where an organisation's name that starts at ``i`` ends: a capitalized adjective, a lower-case
+    singular noun for a union or association agreeing with it and the genitive words after that
+    ("Незалежна профспілка гірників України"); a capitalized such noun and genitive words ending in a
+    name ("Профспілка залізничників і транспортних будівельників України"); or a capitalized
+    adjective and a noun for a plant with an adjective between ("Криворізькому залізорудному комбінаті")."""
+    first = tokens[i]
+    if first.norm.istitle() and first.lemma in ASSOCIATIONS and first.parse is not None \
+            and "plur" not in first.parse.tag:
+        end = _genitive_chain_end(tokens, i + 1)
+        return end if end > i + 1 and tokens[end - 1].norm[:1].isupper() else None
     head = i + 1
     while head < len(tokens) and tokens[head].pos == "ADJF" and tokens[head].norm.islower():
         head += 1
-    if head >= len(tokens) or not tokens[i].norm.istitle() or tokens[i].pos != "ADJF" \
+    if head >= len(tokens) or not first.norm.istitle() or first.pos != "ADJF" \
             or not tokens[head].norm.islower() or tokens[head].lemma not in ASSOCIATIONS | PLANTS \
             or tokens[head].parse is None or "plur" in tokens[head].parse.tag \
-            or not _agrees(tokens[i].norm, tokens[head].norm):
+            or not _agrees(first.norm, tokens[head].norm):
         return None
-    end = head + 1
-    while end < len(tokens) and _genitive(tokens[end]):
-        end += 1
+    end = _genitive_chain_end(tokens, head + 1)
     named = end > head + 1 or (tokens[head].lemma in PLANTS and head > i + 1)
     return end if named else None
 
