@@ -14,19 +14,20 @@ the rest of the document. In the order they run:
   "Канцлер Олаф Шольц"); an organisation that is only a job becomes JOB;
 - a name stops before a verb ("Дунай зріс"), and a name in quotes after the kind of
   thing it names has that kind's type (ORG «Місто» after "романом" -> ART, PERS
-  «Дружба» after "фабрика" -> ORG, LOC after "газопровід" -> MISC);
+  «Дружба» after "фабрика" -> ORG, LOC after "газопровід" -> MISC), as a name
+  without quotes after a word for a company does ("Компанія Рошен", "акції Кернела");
 - a mention that runs on from a country's name into lower-case words is cut back
   to the country ("КНДР агресивної війни Росії проти України"), the country
   at the end of a job is a place of its own ("Міністр оборони" + "України"),
   and one after a Latin-script brand is part of a company's name ("Vodafone Україна");
-  a power plant named by its kind alone is no name, the place after it is
-  ("ТЕС у Київській області");
+  a power plant's name ends at the plant, and the place after it is a place
+  ("Трипільську ТЕС" + "у Київській області");
 - a capitalized adjective the tagger left out before an organisation or place
   it agrees with is taken in ("Європейська" + "Комісія" at a sentence's start),
   and one before a lower-case noun for a union or association names an
   organisation with the genitive words after it ("Незалежна профспілка
-  гірників України"), as one before a plant does ("Криворізький залізорудний
-  комбінат");
+  гірників України"; a capitalized such noun too, when those words end in a
+  name), as one before a plant does ("Криворізький залізорудний комбінат");
 - news names a person in full first, so the surname of a full PERS name is a
   person throughout the document ("Трамп" as a place, or untagged);
 - a place, organisation or MISC name takes the type most of its mentions have,
