@@ -245,3 +245,13 @@ def test_a_capitalized_union_and_genitive_words_ending_in_a_name_are_one_organis
 
 def test_a_capitalized_union_and_common_genitive_words_are_no_name(extractor):
     assert _labelled(extractor, "Профспілка вчителів заявила про страйк.", []) == []
+
+
+def test_a_person_read_as_an_adjective_before_its_noun_is_a_place(extractor):
+    assert _labelled(extractor, "Кремль відкинув пропозицію Білого дому.", [("Білого", "PERS")]) == [
+        ("Білого дому", "LOC")]
+
+
+def test_a_possessive_adjective_of_a_person_stays_a_person(extractor):
+    assert _labelled(extractor, "Поруч біситься весела Данкова компанія.", [("Данкова", "PERS")]) == [
+        ("Данкова", "PERS")]

@@ -85,6 +85,7 @@ def make_names_consistent(document: Document) -> None:
     _country_out_of_job(document)
     _take_adjective_before(document)
     _unions_and_plants(document)
+    _adjective_person_to_place(document)
     _surnames_are_people(document)
     _one_type_per_name(document)
     _names_tagged_throughout(document)
@@ -425,6 +426,22 @@ def _unions_and_plants(document: Document) -> None:
             document.entities.append(_mention(document, sentence.index, i, end, "ORG"))
             i = end
     document.entities.sort(key=lambda e: e.start)
+
+
+def _adjective_person_to_place(document: Document) -> None:
+    """PERS "Білого" before "дому" -> LOC "Білого дому": a one-word person read as a qualitative
+    adjective that agrees with the lower-case noun after it names, with that noun, a place
+    (possessive ones are people's: "Данкова компанія" is Danko's)."""
+    for entity in document.entities:
+        tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end
+        if entity.label == "PERS" and entity.token_end - entity.token_start == 1 and after < len(tokens) \
+                and tokens[entity.token_start].pos == "ADJF" and "compb" in tokens[entity.token_start].parse.tag \
+                and tokens[after].pos == "NOUN" \
+                and tokens[after].norm.isalpha() and tokens[after].norm.islower() \
+                and not any(e.sentence_id == entity.sentence_id and e.token_start == after for e in document.entities) \
+                and _agrees(tokens[entity.token_start].norm, tokens[after].norm):
+            entity.label = "LOC"
+            _set_tokens(document, entity, entity.token_start, after + 1)
 
 
 def _surnames(document: Document) -> set[str]:
