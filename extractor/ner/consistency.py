@@ -27,7 +27,8 @@ the rest of the document. In the order they run:
   and one before a lower-case noun for a union or association names an
   organisation with the genitive words after it ("Незалежна профспілка
   гірників України"; a capitalized such noun too, when those words end in a
-  name), as one before a plant does ("Криворізький залізорудний комбінат");
+  name), as one before a plant does ("Криворізький залізорудний комбінат"),
+  and a person read as an adjective before its noun is a place ("Білого дому");
 - news names a person in full first, so the surname of a full PERS name is a
   person throughout the document ("Трамп" as a place, or untagged);
 - a place, organisation or MISC name takes the type most of its mentions have,
