@@ -437,6 +437,7 @@ def _adjective_person_to_place(document: Document) -> None:
         tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end
         if entity.label == "PERS" and entity.token_end - entity.token_start == 1 and after < len(tokens) \
                 and tokens[entity.token_start].pos == "ADJF" and "compb" in tokens[entity.token_start].parse.tag \
+                and "plur" not in tokens[entity.token_start].parse.tag \
                 and tokens[after].pos == "NOUN" \
                 and tokens[after].norm.isalpha() and tokens[after].norm.islower() \
                 and not any(e.sentence_id == entity.sentence_id and e.token_start == after for e in document.entities) \
