@@ -27,8 +27,9 @@ def parses(word: str) -> tuple:
     """All pymorphy3 parses of ``word`` (news text repeats words, so caching pays). Where the
     dictionary also has the word in another spelling (pymorphy3 reads "г" as "ґ" too: "Гюго" is also
     "Гюґо"), only the parses of the spelling written are kept."""
-    found = analyzer().parse(plain_apostrophes(word))
-    as_written = [p for p in found if p.word == plain_apostrophes(word).lower()]
+    word = plain_apostrophes(word)
+    found = analyzer().parse(word)
+    as_written = [p for p in found if p.word == word.lower()]
     return tuple(as_written or found)
 
 

@@ -10,6 +10,7 @@ from extractor.morphology.lemmas import LemmaModel
 from extractor.models import LEMMA_MODEL, missing_model
 from extractor.text import has_latin
 
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def coarse_pos(text: str) -> str | None:
     """Part of speech for tokens that are not Ukrainian words."""

@@ -57,6 +57,7 @@ ASSOCIATIONS = {"профспілка", "спілка", "федерація", "�
                 "союз", "товариство", "фонд", "палата"}
 POWER_PLANTS = {"тес", "тец", "гес", "аес", "гаес", "грес", "сес", "вес"}
 PLACE_PREPOSITIONS = {"у", "в", "на", "під", "біля"}
+AND = {"і", "й", "та"}  # coordinated names: "мережі Сільпо та Фокстрот"
 # words after which a capitalized name is a company's: "компанія Рошен", "акції Кернела", "мережа Сільпо"
 COMPANY_WORDS = COMPANIES - {"газета", "гурт", "клуб", "партія", "фонд", "спілка", "організація"} | {
     "акція", "мережа", "оператор", "бренд", "виробник", "ритейлер", "забудовник", "девелопер", "постачальник"}
@@ -258,7 +259,7 @@ def _names_after_a_company_word(document: Document) -> None:
             end = i + 1
             while end < len(tokens) and tokens[end].norm[:1].isupper() and tokens[end].norm.isalpha():
                 end += 1
-            if end + 1 < len(tokens) and tokens[end].norm in ("і", "й", "та"):
+            if end + 1 < len(tokens) and tokens[end].norm in AND:
                 starts.insert(0, end + 1)  # "мережі Сільпо та Фокстрот"
             covering = [e for e in document.entities if e.sentence_id == sentence.index
                         and e.token_start < end and e.token_end > i]
@@ -381,7 +382,7 @@ def _genitive_chain_end(tokens, start: int) -> int:
     транспортних будівельників України")."""
     end = start
     while end < len(tokens) and (_genitive(tokens[end]) or (
-            tokens[end].norm in ("і", "й", "та") and end > start and end + 1 < len(tokens) and _genitive(tokens[end + 1]))):
+            tokens[end].norm in AND and end > start and end + 1 < len(tokens) and _genitive(tokens[end + 1]))):
         end += 1
     return end
 
@@ -418,8 +419,8 @@ def _unions_and_plants(document: Document) -> None:
         i = 0
         while i < len(sentence.tokens) - 1:
             end = _organisation_at(sentence.tokens, i)
-            inside = [e for e in document.entities if e.sentence_id == sentence.index and end
-                      and e.token_start < end and e.token_end > i]
+            inside = [e for e in document.entities if e.sentence_id == sentence.index
+                      and e.token_start < end and e.token_end > i] if end else []
             if end is None or any(e.token_start < i or e.token_end > end for e in inside):
                 i += 1
                 continue

@@ -31,11 +31,10 @@ def _tag_names(trainer) -> list[str]:
     return list(columns[0])
 
 
-def check_same_tags(trainers) -> None:
+def check_same_tags(members: list[Member]) -> None:
     """Averaging scores is only meaningful when every member numbers the tags alike."""
-    first = _tag_names(trainers[0])
-    for number, trainer in enumerate(trainers[1:], 2):
-        if _tag_names(trainer) != first:
+    for number, member in enumerate(members[1:], 2):
+        if member.tag_names != members[0].tag_names:
             raise ValueError(f"NER member {number} numbers its tags differently from member 1; "
                              "members of one ensemble must be trained on the same training set")
 
@@ -70,30 +69,26 @@ class Member:
             lambda word: char_vocab.map([c.lower() for c in word] if lower else word))
         self.reads_charlm = bool(config.get("charlm"))
 
+    def _one_sequence(self, words: list[list[int]]) -> tuple[list[int], list[int]]:
+        """The words as one character sequence for a language model, and the offset where each ends."""
+        chars, ends = [self.start], []
+        for word in words:
+            chars += word
+            ends.append(len(chars))
+            chars.append(self.end)
+        return chars, ends
+
     def _charlm_inputs(self, sentences: list[list[list[int]]]):
-        """Each sentence as one character sequence per direction, with the offset where each word ends."""
-        forward, backward, forward_ends, backward_ends = [], [], [], []
-        for words in sentences:
-            chars, ends = [self.start], []
-            for word in words:
-                chars += word
-                ends.append(len(chars))
-                chars.append(self.end)
-            forward.append(chars)
-            forward_ends.append(ends)
-            chars, ends = [self.start], []
-            for word in reversed(words):
-                chars += word[::-1]
-                ends.insert(0, len(chars))
-                chars.append(self.end)
-            backward.append(chars)
-            backward_ends.append(ends)
-        order = _stanza_order([len(chars) for chars in forward])
-        chars = [_padded([rows[i] for i in order], self.end) for rows in (forward, backward)]
+        """Each sentence as one character sequence per direction, with the offset where each word ends
+        (the backward one reads the words and their letters from the end; its offsets in word order)."""
         import torch
 
-        return (torch.stack(chars), [[ends[i] for i in order] for ends in (forward_ends, backward_ends)],
-                [len(forward[i]) for i in order], order)
+        forward = [self._one_sequence(words) for words in sentences]
+        backward = [self._one_sequence([word[::-1] for word in reversed(words)]) for words in sentences]
+        order = _stanza_order([len(chars) for chars, _ in forward])
+        chars = [_padded([sequences[i][0] for i in order], self.end) for sequences in (forward, backward)]
+        ends = [[forward[i][1] for i in order], [backward[i][1][::-1] for i in order]]
+        return torch.stack(chars), ends, [len(forward[i][0]) for i in order], order
 
     def scores(self, sentences: list[list[str]], bf16: bool = False):
         """Emission scores (sentences x words x tags, in the order given) and transition scores (tags x tags).
@@ -170,13 +165,16 @@ def _forbid(emissions: np.ndarray, forbidden: list[list[list[int]]] | None) -> n
     return emissions
 
 
-def first_opinion(member: Member, sentences: list[list[str]], forbidden=None, bf16: bool = False):
+def first_opinion(member: Member, sentences: list[list[str]], forbidden=None, bf16: bool = False,
+                  doubt: bool = True):
     """Member 1's (tag ids per sentence, emission scores with the forbidden ones, transition scores,
-    per sentence the lowest probability of a token's best tag)."""
+    per sentence the lowest probability of a token's best tag, or None without ``doubt``: with no other
+    member to ask, nobody reads it)."""
     lengths = [len(s) for s in sentences]
     emissions, transitions = member.scores(sentences, bf16)
     _forbid(emissions, forbidden)
-    return viterbi(emissions, transitions, lengths), emissions, transitions, least_sure(emissions, transitions, lengths)
+    return (viterbi(emissions, transitions, lengths), emissions, transitions,
+            least_sure(emissions, transitions, lengths) if doubt else None)
 
 
 def second_opinion(members: list[Member], sentences: list[list[str]], first: list[np.ndarray],

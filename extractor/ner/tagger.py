@@ -159,7 +159,6 @@ class NerTagger:
         self._ner = self.pipeline.processors["ner"]
         if len(self._ner.trainers) != len(files):
             raise RuntimeError(f"stanza loaded {len(self._ner.trainers)} of the {len(files)} taggers in {model_dir}")
-        ensemble.check_same_tags(self._ner.trainers)
         for trainer in self._ner.trainers:  # the same tags, less work
             charlm_features.skip_output_layers(trainer.model)
             for crit in trainer.model.crits:
@@ -167,6 +166,7 @@ class NerTagger:
         self.members = len(files)
         self._members = [ensemble.Member(trainer, config, WORD_CACHE_SIZE)
                          for trainer, config in zip(self._ner.trainers, self._ner.configs)]
+        ensemble.check_same_tags(self._members)
         tag_ids = self._members[0].tag_ids
         self._forbidden_ids = lru_cache(maxsize=WORD_CACHE_SIZE)(
             lambda word: [tag_ids[tag] for tag in sorted(forbidden_tags(word)) if tag in tag_ids])
@@ -198,9 +198,13 @@ class NerTagger:
         unsure: dict[int, object] = {}  # sentence -> member 1's emission scores, longest first
 
         def batches(order: list[int], everything: bool):
-            while order and (everything or self._batch_size(order, lengths) <= len(order)):
-                yield order[:self._batch_size(order, lengths)]
-                order = order[self._batch_size(order, lengths):]
+            """Batches of ``order``, longest first; without ``everything``, full ones only."""
+            while order:
+                size = self._batch_size(order, lengths)
+                if size > len(order) and not everything:
+                    return
+                yield order[:size]
+                order = order[size:]
 
         def ask_the_others(batch: list[int]):
             scores = [unsure.pop(i) for i in batch]
@@ -213,10 +217,11 @@ class NerTagger:
         order = sorted((i for i in range(len(sentences)) if sentences[i]), key=lambda i: -lengths[i])
         for batch in batches(order, everything=True):
             tagged, emissions, transitions, doubt = ensemble.first_opinion(
-                self._members[0], [sentences[i] for i in batch], self._forbidden(sentences, batch), self.bf16)
+                self._members[0], [sentences[i] for i in batch], self._forbidden(sentences, batch), self.bf16,
+                doubt=len(self._members) > 1)
             for k, (i, path) in enumerate(zip(batch, tagged)):
                 paths[i] = path
-                if len(self._members) > 1 and not doubt[k] >= self.second_opinion_below:
+                if doubt is not None and not doubt[k] >= self.second_opinion_below:
                     unsure[i] = emissions[k, :len(sentences[i])].copy()  # not a view holding the whole batch
             for waiting in batches(list(unsure), everything=False):
                 ask_the_others(waiting)
