@@ -8,7 +8,8 @@ hand-disambiguated BRUK files, in order of preference:
    it differs from the form's usual lemma ("стали" after "ми" vs. after "з");
 2. ``forms``: the commonest gold lemma of a lower-cased word form;
 3. for unseen forms, pymorphy3's parses ranked by how often their lemma occurs in
-   BRUK and how often their part of speech goes with the word's last letters.
+   BRUK and how often their part of speech goes with the word's last letters, a
+   reading whose lemma is the form itself first when the counts are close.
 
 It is stored as one gzipped JSON file in ``models/`` and rebuilt with
 ``extractor-lab train lemmas`` (``extractor_lab/morphology/learn_lemmas.py``).
@@ -25,6 +26,10 @@ from extractor.morphology.analyzer import WORD_CACHE_SIZE, parses
 from extractor.text import plain_apostrophes
 
 SUFFIX_LEN = 3
+# an unseen form that is the dictionary form of one of its readings is more often that word than an
+# inflected form of another: "Прем'єр" is the prime minister, not the genitive plural of "прем'єра"
+# (which literary BRUK names three times as often); 2 is the best of 0.5 to 4 on UD-IU dev
+OWN_LEMMA_BONUS = 2.0
 
 
 def suffix_of(form: str) -> str:
@@ -89,6 +94,7 @@ class LemmaModel:
 
         def score(parse) -> float:
             return (math.log(self.lemma_counts.get(parse.normal_form, 0) + 1)
-                    + 2 * math.log((pos_counts.get(parse.tag.POS, 0) + 0.5) / total))
+                    + 2 * math.log((pos_counts.get(parse.tag.POS, 0) + 0.5) / total)
+                    + OWN_LEMMA_BONUS * (parse.normal_form == form))
 
         return max(candidates, key=score).normal_form
