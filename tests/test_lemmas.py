@@ -24,6 +24,13 @@ def test_the_known_first_parse_errors_are_fixed(model, word, previous, lemma):
     assert model.lemma(word, previous) == lemma
 
 
+def test_an_unseen_form_that_is_a_dictionary_form_keeps_it(model):
+    # "прем'єр" is the nominative of прем'єр and the genitive plural of прем'єра, which BRUK counts more
+    # often; "прем'єри" is only an inflected form, of either word
+    assert model.lemma("Прем'єр", None) == "прем'єр"
+    assert model.lemma("прем'єри", "нові") != "прем'єри"
+
+
 def test_held_out_bruk_accuracy_beats_the_first_parse(model):
     _, held_out = split_files(SHARED / "bruk" / "disambig")
     sentences = [s for f in held_out[:20] for s in lemma_eval.bruk_sentences(f)]
