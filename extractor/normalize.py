@@ -1,7 +1,9 @@
 """Put entity mentions into dictionary form: nominative, agreeing, original capitalization.
 
 - People: every name part goes to the nominative on its own, keeping the
-  gender the parts agree on ("Володимира Путіна" -> "Володимир Путін").
+  gender the parts agree on ("Володимира Путіна" -> "Володимир Путін"); a
+  woman's name that also reads as a man's genitive stays as written when a
+  verb in the feminine follows ("Джорджа Мелоні зустрілася").
 - Other names: the head noun (the first noun outside quotes) and the adjectives
   before it go to the nominative in the case, gender and number they share
   (jobs go to the singular: "міністрами закордонних справ" -> "міністр закордонних справ");
@@ -279,11 +281,32 @@ def normalize_entities(document) -> None:
     for entity in document.entities:
         if entity.lemma:
             continue
-        tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
+        sentence = document.sentences[entity.sentence_id].tokens
+        tokens = sentence[entity.token_start:entity.token_end]
         entity.lemma = normalize_entity(tokens, entity.label)
+        if entity.label == "PERS" and entity.token_end < len(sentence) \
+                and _a_woman_in_the_nominative(tokens, sentence[entity.token_end]):
+            entity.lemma = same_apostrophe(join_tokens(tokens, [t.norm for t in tokens]), entity.text)
         if entity.token_start == 0 and entity.label in COMMON_NOUN_LABELS:
             entity.lemma = _sentence_case_lowered(entity.lemma, tokens[0])
     _people_agree_within_document(document)
+
+
+def _a_woman_in_the_nominative(tokens: list[Token], after: Token) -> bool:
+    """"Джорджа Мелоні зустрілася", "Роберта Мецола відвідала": a woman's first name that also reads
+    as a man's genitive ("Джорджа" of Джордж), before a surname that does not show its case, is a woman
+    in the nominative when a verb in the feminine past follows."""
+    verb = after.parse
+    if len(tokens) < 2 or verb is None or after.pos != "VERB" or verb.tag.tense != "past" or verb.tag.gender != "femn":
+        return False
+    first = [p for p in parses(tokens[0].norm.lower()) if "Name" in p.tag.grammemes]
+    if not any(p.tag.gender == "masc" and p.tag.case == "gent" for p in first):
+        return False
+    surname = [p for p in parses(tokens[-1].norm.lower()) if p.tag.POS == "NOUN"]
+    a_womans_name = any(p.tag.gender == "femn" and p.tag.case == "nomn" for p in first)
+    shows_no_case = _keeps_its_form(tokens, len(tokens) - 1) or (
+        bool(surname) and all("Fixd" in p.tag.grammemes for p in surname))
+    return shows_no_case or (a_womans_name and not is_known(tokens[-1].norm))
 
 
 # endings a Ukrainian text gives a foreign name with a consonant stem: "Стармера", "Шольцом", "Макронові"
