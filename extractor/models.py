@@ -31,6 +31,7 @@ def model_path(*parts: str) -> Path:
 NER_MODEL_DIR = model_path("uk-ner")
 LEMMA_MODEL = model_path("lemmas", "uk_lemmas.json.gz")
 REPAIR_FREQUENCIES = model_path("repair", "uk_wordfreq.json.gz")
+PLACES = model_path("places", "uk_places.txt.gz")
 
 
 def missing_model(path: Path, what: str, rebuild: str) -> FileNotFoundError:

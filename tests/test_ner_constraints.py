@@ -86,3 +86,20 @@ def test_case_endings_do_not_make_a_company_name(word):
 def test_an_organisation_news_names_like_a_place_is_an_entity_when_capitalized():
     assert "O" in forbidden_tags("Європарламент") and "O" in forbidden_tags("НАТО")
     assert "O" not in forbidden_tags("Раді")  # "рада" is also advice
+
+
+@pytest.mark.parametrize("word", ["Рівного", "Каштелу-Бранку"])
+def test_a_town_the_dictionary_knows_as_nobody_is_no_one_word_person(word):
+    assert "S-PERS" in forbidden_tags(word)
+
+
+@pytest.mark.parametrize("word", ["Володимир", "Ізмаїла", "рівного"])
+def test_a_town_that_is_also_a_person_or_written_in_lower_case_is_left_to_the_tagger(word):
+    assert "S-PERS" not in forbidden_tags(word)
+
+
+def test_the_town_list_is_read_from_the_models_folder():
+    from extractor.ner.constraints import town_names
+
+    assert {"рівне", "київ", "каштелу-бранку"} <= town_names()
+    assert "ровно" in town_names()  # Ukraine's towns keep their Russian names too: news quotes them

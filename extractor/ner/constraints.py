@@ -10,20 +10,25 @@ or MISC, a first name starts none ("Дональд Трамп" is no place), and
 with a capital it is part of some entity (the tagger left "Дональд Трамп" at the
 start of a sentence untagged). A word built like a Ukrainian company's name
 ("Нафтогазі", "Ощадбанк", "Укрзалізниці") can only be an organisation (the
-tagger read "у Нафтогазі" as a place). Decoding then
+tagger read "у Нафтогазі" as a place). A town's name (GeoNames, ``models/places``)
+that the dictionary knows as nothing animate is no one-word person ("Рівного",
+"Каштелу-Бранку"; not "Володимир", a name as well as a town). Decoding then
 picks the best path without the forbidden tags (``ensemble.py``). Words
 the dictionary does not know, or knows as an abbreviation, are left to the tagger.
 """
 from __future__ import annotations
 
+import gzip
 import re
 from functools import lru_cache
 
+from extractor.models import PLACES, missing_model
 from extractor.morphology.analyzer import WORD_CACHE_SIZE, is_company_name, is_first_name, is_name, parses
 from extractor.ner.spans import LABELS, bioes_tags
-from extractor.text import has_latin
+from extractor.text import has_latin, plain_apostrophes
 
 PERSON_TAGS = bioes_tags("PERS")
+ONE_WORD_PERSON = frozenset({"S-PERS"})
 ORGANISATION_STARTS = frozenset({"B-ORG", "S-ORG"})
 PLACE_TAGS = bioes_tags("LOC")
 PERSON_ONLY_FORBIDS = frozenset({"S-LOC", "S-ORG", "S-MISC", "S-JOB"})
@@ -40,9 +45,33 @@ COMMON_WORD_ORGANISATIONS = {"рада"}
 LATIN_NAME_SHAPE = re.compile(r"[A-Z][a-z]+|[IVXLCM]+|[A-Z]")
 
 
+@lru_cache(maxsize=1)
+def town_names() -> frozenset[str]:
+    """Lower-case one-word town names (``extractor-lab train places``)."""
+    if not PLACES.exists():
+        raise missing_model(PLACES, "town name list", "extractor-lab train places")
+    with gzip.open(PLACES, "rt", encoding="utf-8") as source:
+        return frozenset(source.read().split())
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def forbidden_tags(word: str) -> frozenset[str]:
-    """The BIOES tags the dictionary rules out on ``word``."""
+    """The BIOES tags the dictionary and the town list rule out on ``word``."""
+    ruled_out = _what_the_dictionary_rules_out(word)
+    if word[:1].isupper() and _a_town_and_nobody(word):
+        return ruled_out | ONE_WORD_PERSON
+    return ruled_out
+
+
+def _a_town_and_nobody(word: str) -> bool:
+    """Whether a dictionary form of ``word`` (or the word) is a town's name, and no reading the dictionary
+    knows is animate: "Рівного" (рівне, рівний) is a town; "Володимир" is a town and a man."""
+    readings = parses(word.lower())
+    forms = {p.normal_form for p in readings} | {plain_apostrophes(word.lower())}
+    return bool(forms & town_names()) and not any(p.is_known and "anim" in p.tag.grammemes for p in readings)
+
+
+def _what_the_dictionary_rules_out(word: str) -> frozenset[str]:
     if not word[:1].isalpha():
         return frozenset()
     if has_latin(word) and not LATIN_NAME_SHAPE.fullmatch(word):
