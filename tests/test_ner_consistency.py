@@ -255,3 +255,18 @@ def test_a_person_read_as_an_adjective_before_its_noun_is_a_place(extractor):
 def test_a_possessive_adjective_of_a_person_stays_a_person(extractor):
     assert _labelled(extractor, "Поруч біситься весела Данкова компанія.", [("Данкова", "PERS")]) == [
         ("Данкова", "PERS")]
+
+
+def test_a_one_word_place_coordinated_after_an_organisation_is_an_organisation(extractor):
+    text = "Тим часом Нафтогаз та Київстар заявили про збої."
+    assert _labelled(extractor, text, [("Нафтогаз", "ORG"), ("Київстар", "LOC")]) == [
+        ("Нафтогаз", "ORG"), ("Київстар", "ORG")]
+
+
+@pytest.mark.parametrize("text, organisation, place", [
+    ("Угоду підписали НАТО та Україна.", "НАТО", "Україна"),  # a country
+    ("Кредит отримали Нафтогаз і Київ.", "Нафтогаз", "Київ"),  # a town
+    ("Нафтогаз, а також Київстар заявили про збої.", "Нафтогаз", "Київстар"),  # not joined by "і", "й", "та"
+])
+def test_countries_towns_and_other_neighbours_of_an_organisation_stay_places(extractor, text, organisation, place):
+    assert _labelled(extractor, text, [(organisation, "ORG"), (place, "LOC")]) == [(organisation, "ORG"), (place, "LOC")]

@@ -20,6 +20,8 @@ the rest of the document. In the order they run:
   to the country ("КНДР агресивної війни Росії проти України"), the country
   at the end of a job is a place of its own ("Міністр оборони" + "України"),
   and one after a Latin-script brand is part of a company's name ("Vodafone Україна");
+  a one-word place joined by "і"/"та" to an organisation before it is one too, unless
+  it is a country or a town ("Vodafone Україна та Київстар");
   a power plant's name ends at the plant, and the place after it is a place
   ("Трипільську ТЕС" + "у Київській області");
 - a capitalized adjective the tagger left out before an organisation or place
@@ -41,7 +43,7 @@ from collections import Counter, defaultdict
 
 from extractor.document import Document, Entity
 from extractor.morphology.analyzer import is_company_name, is_first_name, is_name, parses
-from extractor.ner.constraints import ORGANISATIONS
+from extractor.ner.constraints import ORGANISATIONS, town_names
 from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES, normalize_entity
 from extractor.rules.countries import country_code
 from extractor.text import has_latin
@@ -84,6 +86,7 @@ def make_names_consistent(document: Document) -> None:
     _cut_after_country(document)
     _place_of_a_plant(document)
     _brand_of_a_country(document)
+    _company_and_a_company(document)
     _country_out_of_job(document)
     _take_adjective_before(document)
     _unions_and_plants(document)
@@ -334,6 +337,22 @@ def _brand_of_a_country(document: Document) -> None:
             document.entities.remove(brand)
         entity.label, entity.country_code = "ORG", None
         _set_tokens(document, entity, brand.token_start if brand else before, entity.token_end)
+
+
+def _company_and_a_company(document: Document) -> None:
+    """"Vodafone Україна та Київстар": a one-word place coordinated right after an organisation is an
+    organisation too, unless it is a country or a town ("НАТО та Україна", "Нафтогаз і Київ")."""
+    mentions = sorted(document.entities, key=lambda e: e.start)
+    for first, second in zip(mentions, mentions[1:]):
+        tokens = document.sentences[second.sentence_id].tokens
+        if first.label != "ORG" or second.label != "LOC" or first.sentence_id != second.sentence_id \
+                or second.token_end - second.token_start != 1 or second.token_start != first.token_end + 1 \
+                or tokens[first.token_end].norm not in AND:
+            continue
+        word = tokens[second.token_start]
+        forms = {word.lemma.lower(), word.norm.lower()}
+        if not _is_country(tokens[second.token_start:second.token_end]) and not forms & town_names():
+            second.label = "ORG"
 
 
 def _country_out_of_job(document: Document) -> None:
