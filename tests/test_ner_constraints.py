@@ -7,7 +7,7 @@ from extractor.ner.constraints import forbidden_tags
 
 @pytest.mark.parametrize("word, forbidden_label", [
     ("Приватбанк", "PERS"), ("Берліном", "PERS"), ("Картоплю", "PERS"), ("ЄС", "LOC"), ("Євросоюзу", "LOC"),
-    ("Раді", "LOC"),
+    ("Раді", "LOC"), ("Сенаті", "LOC"), ("Конгресу", "LOC"), ("Пентагону", "LOC"), ("парламенті", "LOC"),
 ])
 def test_inanimate_nouns_and_known_organisations(word, forbidden_label):
     assert {f"{p}-{forbidden_label}" for p in "BIES"} <= forbidden_tags(word)
@@ -103,3 +103,8 @@ def test_the_town_list_is_read_from_the_models_folder():
 
     assert {"рівне", "київ", "каштелу-бранку"} <= town_names()
     assert "ровно" in town_names()  # Ukraine's towns keep their Russian names too: news quotes them
+
+
+def test_a_parliament_named_with_a_capital_is_an_entity_but_the_common_word_need_not_be():
+    assert "O" in forbidden_tags("Сенат")  # the Senate
+    assert "O" not in forbidden_tags("Парламент")  # "Парламент ухвалив закон": any parliament
