@@ -254,7 +254,7 @@ def _names_after_a_company_word(document: Document) -> None:
         starts = [i for i in range(1, len(tokens)) if tokens[i - 1].lemma.lower() in COMPANY_WORDS]
         while starts:
             i = starts.pop(0)
-            word = tokens[i].norm if i < len(tokens) else ""
+            word = tokens[i].norm
             if not word[:1].isupper() or not word.isalpha() or _only_a_name(word) or _is_country(tokens[i:i + 1]) \
                     or OWNER.search(word) or any(p.is_known and is_name(p) and p.tag.case == "gent"
                                                  for p in parses(word.lower())):
