@@ -91,11 +91,18 @@ def _person_forms(tokens: list[Token]) -> list[str]:
         options = _singular_first(options)
         # the guesser's "first name" for a word it does not know means nothing: "Сантера" is Сантер's genitive
         named = [p for p in options if is_name(p)] if is_known(token.norm) else []
+        # a first name leads: "конгресмена Майка Помпео" is Майк's genitive, not a surname Майка
+        # (news calls no one in the vocative: "Романо" is not Романа's)
+        first_names = [p for p in named if "Name" in p.tag.grammemes and p.tag.case != "voct"]
+        if token is not tokens[-1] and first_names:
+            named = first_names
         nouns = [p for p in options if p.tag.POS == "NOUN"]
         candidates.append(named or [p for p in nouns if "anim" in p.tag.grammemes] or nouns or options)
     # the reading chosen in context goes first: "заява Павла Клімкіна" is Павло Клімкін's, in the
     # genitive, though "Павла Клімкіна" also reads as a woman's name in the nominative
-    in_context = [(t.parse.tag.case, t.parse.tag.gender) for t in tokens if t.parse is not None and is_name(t.parse)]
+    # an indeclinable word's case says nothing ("Помпео" reads as every case)
+    in_context = [(t.parse.tag.case, t.parse.tag.gender) for t in tokens
+                  if t.parse is not None and is_name(t.parse) and "Fixd" not in t.parse.tag.grammemes]
     shared_case, shared_gender = _shared_case_and_gender(candidates, in_context[:1])
     # a first name the dictionary knows fixes the case, and a surname it does not know follows
     # it: "Віктора Вакараша" -> "Віктор Вакараш", "Романа Шмігельського" -> "Роман Шмігельський"

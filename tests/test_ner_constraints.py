@@ -78,9 +78,21 @@ def test_words_that_only_look_like_company_names_are_left_alone(word):
     assert "O" not in forbidden_tags(word)
 
 
-@pytest.mark.parametrize("word", ["кличком", "батьком", "пасічником", "хімії"])
+@pytest.mark.parametrize("word", ["кличком", "батьком", "пасічником", "хімії", "Південно-Китайському", "Північно-Кримському"])
 def test_case_endings_do_not_make_a_company_name(word):
     assert not is_company_name(word)
+
+
+@pytest.mark.parametrize("word", ["морі", "озера", "океані", "горі"])
+def test_a_lower_case_sea_or_mountain_ends_no_organisation_and_starts_no_place(word):
+    forbidden = forbidden_tags(word)
+    assert {"E-ORG", "S-ORG", "S-LOC", "B-LOC"} <= forbidden
+    assert not {"E-LOC", "I-LOC", "I-ORG", "O"} & forbidden  # "ТОВ «Срібна затока»" ends on its quote
+
+
+def test_a_sea_with_an_adjective_unknown_to_the_dictionary_is_one_place(extractor):
+    spans = extractor.ner.tag(["Інцидент стався в Південно-Китайському морі .".split()])
+    assert [(s.start, s.end, s.label) for s in spans] == [(3, 5, "LOC")]
 
 
 def test_an_organisation_news_names_like_a_place_is_an_entity_when_capitalized():

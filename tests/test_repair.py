@@ -72,6 +72,7 @@ def test_a_hyphen_a_line_break_left_inside_a_word_is_taken_out(repairer, word, r
     assert repairer.repair_word(word) == restored
 
 
-@pytest.mark.parametrize("word", ["жінок-дипломаток", "Івано-Франківськ", "екс-президент", "північно-атлантичний"])
+@pytest.mark.parametrize("word", ["жінок-дипломаток", "Івано-Франківськ", "екс-президент", "північно-атлантичний",
+                                  "Південно-Китайському", "Північно-Атлантичного"])
 def test_real_hyphenated_words_keep_their_hyphen(repairer, word):
     assert repairer.repair_word(word) is None

@@ -149,6 +149,8 @@ class Repairer:
         word of a printed source. Joined when the dictionary knows the solid word and not the
         hyphenated one, and the hyphen makes no compound the way a lost one would ("жінок-дипломаток")."""
         joined = word.replace("-", "")
+        if word[word.index("-") + 1:][:1].isupper():
+            return None  # a line break keeps the word's lower case: "Південно-Китайському" is a compound
         if not joined.isalpha() or not is_dictionary_word(joined) or self._valid(word):
             return None
         return joined

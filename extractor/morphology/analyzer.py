@@ -60,13 +60,15 @@ COMPANY_PREFIX = re.compile(r"укр[бвгґджзклмнпрстфхцчшщ]
 COMPANY_ENDINGS = ("банк", "газ", "пром", "енерго", "атом", "інвест", "телеком", "нафта", "буд", "агро",
                    "трейд", "транс", "холдинг", "ком", "сталь", "маш", "торг", "хім", "збут")
 CASE_ENDINGS = ("у", "ові", "а", "ом", "і")  # of a masculine noun with a consonant stem ("Стармера")
+ADJECTIVE_ENDING = re.compile(r"[сцз]ьк(ий|ого|ому|им|ім)$")  # "Південно-Китайському" is no "...ком" company
 
 
 def company_name_form(word: str) -> str | None:
     """The dictionary form of ``word`` (lower case) if it is built like a company's name
     (``COMPANY_ENDINGS``), else None: "роснафти" -> "роснафта", "кривбасзалізрудкому" -> "кривбасзалізрудком"."""
     forms = sorted({p.normal_form for p in parses(word) if p.tag.POS == "NOUN"})
-    if not is_known(word):  # the guesser's lemma may miss the stem: also the word less a case ending
+    if not is_known(word) and not ADJECTIVE_ENDING.search(word):
+        # the guesser's lemma may miss the stem: also the word less a case ending
         forms += [word] + [word[:-len(e)] for e in CASE_ENDINGS if word.endswith(e)]
     for form in forms:
         if COMPANY_PREFIX.match(form) or any(form.endswith(e) and len(form) > len(e) + 2 for e in COMPANY_ENDINGS):
