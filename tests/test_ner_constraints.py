@@ -100,9 +100,14 @@ def test_an_organisation_news_names_like_a_place_is_an_entity_when_capitalized()
     assert "O" not in forbidden_tags("Раді")  # "рада" is also advice
 
 
-@pytest.mark.parametrize("word", ["Рівного", "Каштелу-Бранку"])
-def test_a_town_the_dictionary_knows_as_nobody_is_no_one_word_person(word):
-    assert "S-PERS" in forbidden_tags(word)
+@pytest.mark.parametrize("word", ["Рівного", "Каштелу-Бранку", "Пекін"])
+def test_a_town_the_dictionary_knows_as_nobody_is_no_one_word_person_or_organisation(word):
+    assert {"S-PERS", "S-ORG"} <= forbidden_tags(word)
+    assert "B-ORG" not in forbidden_tags(word)  # "Київстар" is no town, but "Динамо Київ" may end in one
+
+
+def test_a_town_in_capitals_may_still_be_an_abbreviation_of_an_organisation():
+    assert "S-PERS" in forbidden_tags("ЛЬВІВ") and "S-ORG" not in forbidden_tags("ЛЬВІВ")
 
 
 @pytest.mark.parametrize("word", ["Володимир", "Ізмаїла", "рівного"])
