@@ -33,6 +33,21 @@ def test_a_mention_running_on_from_a_country_is_cut_back_to_it(extractor):
     assert [(e.text, e.label, e.country_code) for e in document.entities][0] == ("КНДР", "LOC", "KP")
 
 
+def test_a_mention_running_on_from_an_international_acronym_is_cut_back_to_it(extractor):
+    text = "Верховна представниця ЄС із закордонних справ назвала пакет сигналом."
+    assert _labelled(extractor, text, [("ЄС із закордонних справ", "ORG")]) == [("ЄС", "ORG")]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Люди вийшли на проспект Руставелі в Тбілісі.", [("Руставелі", "PERS")], [("проспект Руставелі", "LOC")]),
+    ("Будинок стоїть на вулиці Франка.", [("Франка", "PERS")], [("вулиці Франка", "LOC")]),
+    ("Він пішов з Іваном Франком.", [("Іваном Франком", "PERS")], [("Іваном Франком", "PERS")]),
+    ("Протестувальники заповнили вулиці Лондона.", [("Лондона", "LOC")], [("Лондона", "LOC")]),
+])
+def test_a_person_after_a_word_for_a_street_names_the_street(extractor, text, spans, expected):
+    assert _labelled(extractor, text, spans) == expected
+
+
 def test_a_name_that_goes_on_in_lower_case_after_a_common_noun_stays_whole(extractor):
     document = hand_built(extractor, "Міністерство закордонних справ України заявило.",
                           [("Міністерство закордонних справ України", "ORG")])

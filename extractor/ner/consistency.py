@@ -15,9 +15,10 @@ the rest of the document. In the order they run:
 - a name stops before a verb ("Дунай зріс"), and a name in quotes after the kind of
   thing it names has that kind's type (ORG «Місто» after "романом" -> ART, PERS
   «Дружба» after "фабрика" -> ORG, LOC after "газопровід" -> MISC), as a name
-  without quotes after a word for a company does ("Компанія Рошен", "акції Кернела");
-- a mention that runs on from a country's name into lower-case words is cut back
-  to the country ("КНДР агресивної війни Росії проти України"), the country
+  without quotes after a word for a company does ("Компанія Рошен", "акції Кернела"),
+  and a person after a word for a street is a street ("проспект Руставелі");
+- a mention that runs on from a country's name or an acronym like "ЄС" into lower-case
+  words is cut back to it ("КНДР агресивної війни Росії проти України"), the country
   at the end of a job is a place of its own ("Міністр оборони" + "України"),
   and one after a Latin-script brand is part of a company's name ("Vodafone Україна");
   a one-word place joined by "і"/"та" to an organisation before it is one too, unless
@@ -68,6 +69,7 @@ OWNER = re.compile(r"((ов|ев|єв|ін|ин|їн)(а|ої)|(ськ|цьк|з
 PLANTS = {"завод", "комбінат", "фабрика"}
 PRODUCTS = {"газопровід", "нафтопровід", "трубопровід", "газогін"}
 KINDS = {**{kind: "ART" for kind in WORKS}, **{kind: "ORG" for kind in COMPANIES}, **{kind: "MISC" for kind in PRODUCTS}}
+STREETS = {"вулиця", "проспект", "площа", "бульвар", "провулок", "узвіз", "набережна", "шосе", "майдан"}
 HEADS = {"глава", "голова"}  # of a state, a ministry, a board: nouns for things too
 HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "місіс", "сер", "мадам", "мсьє", "синьйор", "сеньйор"}
 
@@ -82,6 +84,7 @@ def make_names_consistent(document: Document) -> None:
     _split_job_from_name(document)
     _cut_before_verb(document)
     _kind_before_quotes(document)
+    _street_named_after(document)
     _names_after_a_company_word(document)
     _cut_after_country(document)
     _place_of_a_plant(document)
@@ -244,6 +247,17 @@ def _kind_before_quotes(document: Document) -> None:
             entity.label = KINDS.get(tokens[before - 1].lemma.lower(), entity.label)
 
 
+def _street_named_after(document: Document) -> None:
+    """PERS "Руставелі" after "проспект" -> LOC "проспект Руставелі": a street named after a person
+    is a place, with the word for the street, as NER-UK tags most of its streets ("вулиця Франка")."""
+    for entity in document.entities:
+        tokens, before = document.sentences[entity.sentence_id].tokens, entity.token_start - 1
+        if entity.label == "PERS" and before >= 0 and tokens[before].norm.islower() \
+                and tokens[before].lemma in STREETS:
+            entity.label = "LOC"
+            _set_tokens(document, entity, before, entity.token_end)
+
+
 def _names_after_a_company_word(document: Document) -> None:
     """"Компанія Рошен", "акції Кернела", "мережа Сільпо": capitalized words right after a word for a
     company (no quotes) name the company (the tagger read "Кернела" as a person, "Сільпо" as nothing),
@@ -292,15 +306,17 @@ def _is_country(tokens) -> bool:
 
 
 def _cut_after_country(document: Document) -> None:
-    """"КНДР агресивної війни ..." -> "КНДР": a name complete in itself does not go on in lower case
-    (NER-UK's gold starts such a run with a country once in 3,600 organisations)."""
+    """"КНДР агресивної війни ..." -> "КНДР", "ЄС із закордонних справ" -> "ЄС": a name complete in itself
+    (a country, an international organisation's acronym) does not go on in lower case (NER-UK's gold starts
+    such a run with a country once in 3,600 organisations)."""
     for entity in document.entities:
         tokens = document.sentences[entity.sentence_id].tokens
         first = entity.token_start
         if entity.token_end - first < 2 or not tokens[first].norm[:1].isupper() \
                 or not tokens[first + 1].norm.isalpha() or not tokens[first + 1].norm.islower():
             continue
-        if _is_country(tokens[first:first + 1]):
+        word = tokens[first].norm
+        if _is_country(tokens[first:first + 1]) or word.isupper() and word.lower() in ORGANISATIONS:
             _set_tokens(document, entity, first, first + 1)
 
 
