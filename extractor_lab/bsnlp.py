@@ -15,20 +15,29 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
+from extractor_lab.paths import SHARED
+
 TYPES = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 CORE = ("PER", "LOC", "ORG")
 
 
-def read_documents(folder: Path) -> list[tuple[str, str, str, dict]]:
-    """(doc id, text, publication date, gold {(form, type): normalized form}) per annotated document."""
+def read_documents(folder: Path) -> list[tuple[str, str, str | None, dict]]:
+    """(doc id, text, publication date, gold {(form, type): normalized form}) per annotated document.
+    A document without a ``raw`` file is a BRUK text of that name, read from ``../shared`` (BRUK's
+    licence keeps its texts out of this repository), with no publication date."""
     documents = []
-    for raw in sorted((Path(folder) / "raw").glob("*.txt")):
-        lines = raw.read_text(encoding="utf-8").splitlines()
+    for annotated in sorted((Path(folder) / "annotated").glob("*.out")):
         gold = {}
-        for line in (Path(folder) / "annotated" / f"{raw.stem}.out").read_text(encoding="utf-8").splitlines()[1:]:
+        for line in annotated.read_text(encoding="utf-8").splitlines()[1:]:
             fields = line.split("\t")
             if len(fields) >= 3:
                 gold[(fields[0].strip().lower(), fields[2].strip())] = fields[1].strip().lower()
+        raw = Path(folder) / "raw" / f"{annotated.stem}.txt"
+        if not raw.exists():
+            text = (SHARED / "bruk" / "text" / "good" / f"{annotated.stem}.txt").read_text(encoding="utf-8")
+            documents.append((annotated.stem, text, None, gold))
+            continue
+        lines = raw.read_text(encoding="utf-8").splitlines()
         published = lines[2][:10]
         if published.isdigit():  # some give a Unix time
             published = datetime.fromtimestamp(int(lines[2]), timezone.utc).date().isoformat()

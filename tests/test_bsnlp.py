@@ -1,0 +1,47 @@
+"""The BSNLP-style news score (extractor_lab/bsnlp.py) on real files: a hand-made folder and the stored sets."""
+from pathlib import Path
+
+import pytest
+
+from extractor_lab.bsnlp import evaluate, read_documents
+
+DATA = Path(__file__).resolve().parent.parent / "extractor_lab" / "data"
+
+
+def _folder(tmp_path: Path, text: str, gold: list[tuple[str, str, str]]) -> Path:
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "annotated").mkdir()
+    (tmp_path / "raw" / "one.txt").write_text(f"1\nuk\n2025-01-27\n\n{text}\n", encoding="utf-8")
+    lines = "".join(f"{form}\t{lemma}\t{label}\t-\n" for form, lemma, label in gold)
+    (tmp_path / "annotated" / "one.out").write_text(f"1\n{lines}", encoding="utf-8")
+    return tmp_path
+
+
+def test_a_document_is_scored_by_its_distinct_forms_with_type_and_lemma(tmp_path, extractor):
+    text = "Володимир Зеленський прибув до Берліна. Зеленський зустрівся з канцлером у Берліні."
+    folder = _folder(tmp_path, text, [("Володимир Зеленський", "Володимир Зеленський", "PER"),
+                                      ("Зеленський", "Зеленський", "PER"), ("Берліна", "Берлін", "LOC"),
+                                      ("Берліні", "Берлін", "LOC"), ("Канцлером", "канцлер", "ORG")])
+    report = evaluate(folder, extractor)
+    assert report["PER"]["gold"] == 2 and report["LOC"]["gold"] == 2 and report["ORG"]["gold"] == 1
+    # whatever the tagger finds, a form counts once per document and only with the gold type
+    assert report["ORG"]["right"] == 0
+    assert report["micro PER/LOC/ORG"]["gold"] == 5
+    assert report["micro PER/LOC/ORG"]["right"] <= 4
+
+
+def test_a_set_without_raw_texts_reads_bruk_press_files_from_shared():
+    documents = read_documents(DATA / "bruk-press-heldout")
+    assert len(documents) == 6
+    for doc_id, text, published, gold in documents:
+        assert published is None and doc_id.startswith("A_")
+        missing = [form for form, _ in gold if form not in text.lower()]
+        assert not missing, (doc_id, missing)
+
+
+@pytest.mark.parametrize("name", ["news-uk", "news-uk-heldout", "news-uk-heldout2", "news-uk-heldout3"])
+def test_every_gold_form_of_the_stored_news_sets_is_in_its_text(name):
+    for doc_id, text, published, gold in read_documents(DATA / name):
+        assert published and gold
+        missing = [form for form, _ in gold if form not in text.lower()]
+        assert not missing, (doc_id, missing)
