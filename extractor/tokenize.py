@@ -10,7 +10,9 @@ must be cut the same way or the tagger silently loses accuracy:
 - every other punctuation mark is a token, except runs like "..." and "?..".
 
 Sentences end at . ! ? … unless the period follows an initial or a known
-abbreviation and the next word is not capitalised, and always at a blank line.
+abbreviation and the next word is not capitalised, and always at a line break
+and at HTML markup a scraper left in the text ("<br/>", or "p>" that lost its
+"<"), which is no token.
 """
 from __future__ import annotations
 
@@ -36,6 +38,8 @@ TITLE_ABBREVIATIONS = frozenset("""
 м с смт сел вул просп пров пл бул ім проф акад доц ген полк кап лейт св о пан пані гр
 """.split())
 SENTENCE_END = frozenset({".", "!", "?", "…"})
+_TAGS = r"(?:p|br|span|div|li|ul|ol|h[1-6]|strong|em|b|i|a|td|tr|table|sup|sub|blockquote)"
+MARKUP = re.compile(rf"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>|(?<![\w/<])/?{_TAGS}/?>")
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -65,12 +69,21 @@ def _ends_sentence(tokens: list[Token], i: int) -> bool:
     return nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "«\"„“-–—("
 
 
+def _stretches(text: str):
+    """(start, end) of each line of ``text``, cut at markup: no sentence runs across either."""
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for markup in MARKUP.finditer(line.group()):
+            yield start, line.start() + markup.start()
+            start = line.start() + markup.end()
+        yield start, line.end()
+
+
 def split_sentences(text: str, offset: int = 0) -> list[list[Token]]:
     """Sentences of ``text`` as lists of tokens; offsets are into ``text``, plus ``offset``."""
     sentences: list[list[Token]] = []
-    # paragraphs (blank-line or single newline separated lines) never share a sentence
-    for paragraph in re.finditer(r"[^\n]+", text):
-        tokens = tokenize(paragraph.group(), paragraph.start() + offset)
+    for start, end in _stretches(text):
+        tokens = tokenize(text[start:end], start + offset)
         current: list[Token] = []
         for i, token in enumerate(tokens):
             current.append(token)

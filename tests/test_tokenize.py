@@ -25,6 +25,20 @@ def test_sentences_do_not_break_after_initials_or_abbreviations():
     assert sentences[0][-2:] == ["Києві", "."]
 
 
+def test_markup_a_scraper_left_breaks_sentences_and_is_no_token():
+    text = "членів Союзу. p> Комісія є органом. br/>Розділ 2 <p class=\"lead\">Рада</p> вирішила."
+    sentences = [[t.text for t in s] for s in split_sentences(text)]
+    assert sentences == [["членів", "Союзу", "."], ["Комісія", "є", "органом", "."], ["Розділ", "2"],
+                         ["Рада"], ["вирішила", "."]]
+    for sentence in split_sentences(text):
+        assert all(text[t.start:t.end] == t.text for t in sentence)
+
+
+def test_comparison_signs_are_no_markup():
+    assert [[t.text for t in s] for s in split_sentences("Якщо a > b, то 3 > 2.")] == [
+        ["Якщо", "a", ">", "b", ",", "то", "3", ">", "2", "."]]
+
+
 def test_offsets_point_into_the_text():
     text = "Президент  України\nВолодимир Зеленський прибув до Києва."
     for sentence in split_sentences(text):
