@@ -12,17 +12,19 @@ start of a sentence untagged). A word built like a Ukrainian company's name
 ("Нафтогазі", "Ощадбанк", "Укрзалізниці") can only be an organisation (the
 tagger read "у Нафтогазі" as a place); a sea or a mountain ends no organisation's name. A town's name (GeoNames, ``models/places``)
 that the dictionary knows as nothing animate is no one-word person ("Рівного",
-"Каштелу-Бранку"; not "Володимир", a name as well as a town). Decoding then
+"Каштелу-Бранку"; not "Володимир", a name as well as a town) and no one-word organisation,
+and one that is nothing else and that text writes with a capital is some entity ("Москву тривожить"). Decoding then
 picks the best path without the forbidden tags (``ensemble.py``). Words
 the dictionary does not know, or knows as an abbreviation, are left to the tagger.
 """
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from functools import lru_cache
 
-from extractor.models import PLACES, missing_model
+from extractor.models import PLACES, REPAIR_FREQUENCIES, missing_model
 from extractor.morphology.analyzer import WORD_CACHE_SIZE, is_company_name, is_first_name, is_name, parses
 from extractor.ner.spans import LABELS, bioes_tags
 from extractor.text import has_latin, plain_apostrophes
@@ -64,13 +66,32 @@ def town_names() -> frozenset[str]:
         return frozenset(source.read().split())
 
 
+@lru_cache(maxsize=1)
+def written_capitalized() -> frozenset[str]:
+    """Lower-case words BRUK writes with a capital at least half the time (the repair model's list)."""
+    if not REPAIR_FREQUENCIES.exists():
+        raise missing_model(REPAIR_FREQUENCIES, "word frequencies", "extractor-lab train repair")
+    with gzip.open(REPAIR_FREQUENCIES, "rt", encoding="utf-8") as source:
+        return frozenset(json.load(source)["capitalized"])
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def forbidden_tags(word: str) -> frozenset[str]:
     """The BIOES tags the dictionary and the town list rule out on ``word``."""
     ruled_out = _what_the_dictionary_rules_out(word)
     if word[:1].isupper() and _a_town_and_nobody(word):
-        return ruled_out | (ONE_WORD_PERSON if word.isupper() else NOT_A_TOWN)
+        if word.isupper():
+            return ruled_out | ONE_WORD_PERSON
+        return ruled_out | NOT_A_TOWN | (NOT_OUTSIDE if _only_a_town(word) else frozenset())
     return ruled_out
+
+
+def _only_a_town(word: str) -> bool:
+    """Whether every dictionary reading of ``word`` is a town's name and text writes it with a capital:
+    "Москву" at the start of a sentence is a place ("Москву тривожить" was untagged); "Хор" is a choir."""
+    readings = [p for p in parses(word.lower()) if p.is_known]
+    return bool(readings) and plain_apostrophes(word.lower()) in written_capitalized() \
+        and all(p.tag.POS == "NOUN" and p.normal_form in town_names() for p in readings)
 
 
 def _a_town_and_nobody(word: str) -> bool:
