@@ -316,7 +316,7 @@ def _cut_after_country(document: Document) -> None:
                 or not tokens[first + 1].norm.isalpha() or not tokens[first + 1].norm.islower():
             continue
         word = tokens[first].norm
-        if _is_country(tokens[first:first + 1]) or word.isupper() and word.lower() in ORGANISATIONS:
+        if _is_country(tokens[first:first + 1]) or (word.isupper() and word.lower() in ORGANISATIONS):
             _set_tokens(document, entity, first, first + 1)
 
 

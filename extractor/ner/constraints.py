@@ -10,10 +10,12 @@ or MISC, a first name starts none ("Дональд Трамп" is no place), and
 with a capital it is part of some entity (the tagger left "Дональд Трамп" at the
 start of a sentence untagged). A word built like a Ukrainian company's name
 ("Нафтогазі", "Ощадбанк", "Укрзалізниці") can only be an organisation (the
-tagger read "у Нафтогазі" as a place); a sea or a mountain ends no organisation's name. A town's name (GeoNames, ``models/places``)
-that the dictionary knows as nothing animate is no one-word person ("Рівного",
-"Каштелу-Бранку"; not "Володимир", a name as well as a town) and no one-word organisation,
-and one that is nothing else and that text writes with a capital is some entity ("Москву тривожить"). Decoding then
+tagger read "у Нафтогазі" as a place); a sea or a mountain ends no
+organisation's name. A town's name (GeoNames, ``models/places``) that the
+dictionary knows as nothing animate is no one-word person ("Рівного",
+"Каштелу-Бранку"; not "Володимир", a name as well as a town) and no one-word
+organisation ("Пекін ухвалить"), and one that is nothing else and that text
+writes with a capital is some entity ("Москву тривожить"). Decoding then
 picks the best path without the forbidden tags (``ensemble.py``). Words
 the dictionary does not know, or knows as an abbreviation, are left to the tagger.
 """
@@ -46,11 +48,11 @@ ORGANISATIONS = {"єс", "нато", "оон", "обсє", "мвф", "єврос
                  "європейський союз", "рада", "парламент", "сенат", "конгрес", "пентагон", "бундестаг", "сейм", "кнесет",
                  "держдеп"}
 COMMON_WORD_ORGANISATIONS = {"рада", "парламент"}
-# a name that ends in a sea, a lake or a mountain is a place, not an organisation: NER-UK's training text has such a lower-case word
-# inside a place 22 times and inside an organisation once (a title in quotes); "Південно-Китайському морі" was an ORG
+# a lower-case sea, lake or mountain ends no organisation's name (inside quotes it may: "ТОВ «Срібна затока»") and
+# starts no place ("морі" alone is none): NER-UK's training text has such a word inside a place 22 times and inside
+# an organisation once; "Південно-Китайському морі" was an ORG
 LANDFORMS = {"море", "океан", "затока", "протока", "лиман", "озеро", "річка", "острів", "острови", "півострів",
              "гора", "долина", "пустеля"}
-# (inside quotes it may: "ТОВ «Срібна затока»"); nor does the lower-case word start a place: "морі" alone is none
 NOT_AFTER_A_NAME = frozenset({"E-ORG", "S-ORG", "B-LOC", "S-LOC"})
 # Latin-script words in Ukrainian news: NER-UK tags 190 mentions with them ORG and 5 PERS; a person's name
 # is written like "Emma", a Roman numeral follows a monarch's ("Карл III")
