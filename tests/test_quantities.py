@@ -82,6 +82,19 @@ def test_dates_are_not_quantities(extractor):
     assert quantities(extractor, "Закон ухвалили 15 березня 2024 року.") == []
 
 
+@pytest.mark.parametrize("text", ["Дзвоніть за номером (0342)591104.", "Телефон гарячої лінії +38 (044) 123-45-67.",
+                                  "Телефонуйте 067-123-45-67 або 0 800 500 500.", "Довідки за тел. 234-56-78."])
+def test_phone_numbers_are_not_quantities(extractor, text):
+    assert quantities(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, low, high", [("Заборгували 3 000 000 гривень.", 3_000_000, 3_000_000),
+                                             ("Прибуло 10-12 тис. осіб.", 10_000, 12_000)])
+def test_numbers_grouped_like_thousands_or_ranges_still_count(extractor, text, low, high):
+    (q,) = quantities(extractor, text)
+    assert (q.low, q.high) == (low, high)
+
+
 def test_uncounted_thousands_are_scaled_once(extractor):
     q = only(extractor, "Тисячі військових КНДР прибули до Росії.")
     assert q.approximate and (q.low, q.high) == (2000, 9000) and q.value is None

@@ -212,6 +212,11 @@ def _country_of_subject(tokens: list[Token], entities: list[Entity], before: int
 NUMBERING_WORDS = {"пункт", "підпункт", "стаття", "частина", "розділ", "глава", "абзац", "додаток", "сторінка",
                    "номер", "п", "пп", "ст", "ч", "переглядів", "перегляди", "перегляд", "коментарі", "коментарів"}
 CLOCK = re.compile(r"([01]?\d|2[0-3])[.:][0-5]\d")
+# phone numbers: a Ukrainian area code in brackets ("(0342)591104"), a country code ("+38 (044) 123-45-67"), or
+# digits grouped like "067-123-45-67", "0 800 500 500", "234-56-78" (thousands are grouped by threes after no 0)
+PHONE = re.compile(r"\(0\d{1,4}\)[\s-]?\d[\d\s-]{3,}\d|\+\d[\d\s()-]{7,}\d"
+                   r"|(?<!\d)(?<!\d\s)(?<!\d-)0\d{0,3}[\s-]\d{2,3}[\s-]\d{2,3}[\s-]\d{2,3}(?:[\s-]\d{2})?(?!\d)"
+                   r"|(?<![\d-])\d{2,3}-\d{2}-\d{2}(?![\d-])")
 RECIPROCAL = {"одного", "одному", "одним", "одну", "одна", "одне", "одної", "одній", "одною"}
 
 
@@ -241,6 +246,13 @@ def _not_a_count(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _in_phone_numbers(tokens: list[Token], text: str) -> set[int]:
+    """Indices of the tokens inside phone numbers ("за номером (0342)591104")."""
+    start = tokens[0].start if tokens else 0
+    phones = [(start + m.start(), start + m.end()) for m in PHONE.finditer(text[start:tokens[-1].end if tokens else 0])]
+    return {i for i, t in enumerate(tokens) if any(a <= t.start and t.end <= b for a, b in phones)}
+
+
 def _names_a_group(tokens: list[Token], i: int) -> bool:
     """"Групи семи", "Групою двадцяти": a spelled numeral after a capitalized "Група" names G7/G20."""
     return (i > 0 and tokens[i].norm.isalpha() and tokens[i - 1].norm[:1].isupper()
@@ -252,8 +264,9 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
     """Quantities of one sentence; ``entities`` are that sentence's (the whole document's would make
     a long document's run grow with the square of its length)."""
     tokens = sentence.tokens
-    # numbers inside dates and names ("Групи семи", "G7") are not quantities
+    # numbers inside dates, names ("Групи семи", "G7") and phone numbers are not quantities
     in_dates = {i for e in entities if e.label not in COUNTED_LABELS for i in range(e.token_start, e.token_end)}
+    in_dates |= _in_phone_numbers(tokens, text)
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
