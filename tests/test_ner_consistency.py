@@ -71,6 +71,18 @@ def test_a_name_keeps_the_type_most_of_its_mentions_have(extractor):
     assert [e.label for e in document.entities] == ["ORG", "ORG", "ORG"]
 
 
+def test_a_one_word_person_takes_the_type_most_mentions_of_its_name_have(extractor):
+    text = "Бойовики здали позицію в Зайцевому. Із Зайцевого вийшли всі. Зайцеве обстрілюють щодня."
+    spans = [("Зайцевому", "LOC"), ("Зайцевого", "PERS"), ("Зайцеве", "LOC")]
+    assert [label for _, label in _labelled(extractor, text, spans)] == ["LOC", "LOC", "LOC"]
+
+
+def test_a_surname_of_a_full_name_keeps_its_person_in_the_vote(extractor):
+    text = "Прибув Іван Франко. Потім Франко виступив. У Франко тепло. Франко зустрічав гостей."
+    spans = [("Іван Франко", "PERS"), ("Франко", "PERS", 1), ("Франко", "LOC", 2), ("Франко", "LOC", 3)]
+    assert [label for _, label in _labelled(extractor, text, spans)] == ["PERS"] * 4
+
+
 def test_a_name_tagged_two_ways_equally_often_stays_as_tagged(extractor):
     document = hand_built(extractor, "Вашингтон заявив. У Вашингтоні тепло.", [("Вашингтон", "ORG"), ("Вашингтоні", "LOC")])
     assert [e.label for e in document.entities] == ["ORG", "LOC"]

@@ -512,11 +512,14 @@ def _surnames_are_people(document: Document) -> None:
 
 def _one_type_per_name(document: Document) -> None:
     """A place, organisation or MISC name keeps the type most of its mentions have ("Європейського
-    Союзу" as a place, in a text that names "Європейський Союз" an organisation twice)."""
+    Союзу" as a place, in a text that names "Європейський Союз" an organisation twice); a one-word
+    person votes too ("Зайцевого" as a person, in a text that names the village "Зайцеве" a place
+    twice); the surnames of full names are people by now (``_surnames_are_people``)."""
     by_name = defaultdict(list)
     for entity in document.entities:
-        if entity.label in OTHER_NAMES:
-            by_name[_lemmas(document, entity.sentence_id, entity.token_start, entity.token_end)].append(entity)
+        name = _lemmas(document, entity.sentence_id, entity.token_start, entity.token_end)
+        if entity.label in OTHER_NAMES or (entity.label == "PERS" and len(name) == 1):
+            by_name[name].append(entity)
     for name, mentions in by_name.items():
         if " ".join(name) in ORGANISATIONS:  # "країн Європейського Союзу": an organisation news names like a place
             for entity in mentions:
