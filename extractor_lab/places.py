@@ -15,6 +15,8 @@ import gzip
 import re
 from pathlib import Path
 
+from extractor.text import plain_apostrophes
+
 UKRAINIAN_WORD = re.compile(r"[А-ЩЬЮЯҐЄІЇа-щьюяґєії'’ʼ-]+")
 
 
@@ -24,7 +26,7 @@ def town_names(cities: dict) -> set[str]:
     for city in cities.values():
         for name in city.get("alternatenames", []):
             if UKRAINIAN_WORD.fullmatch(name) and name[:1].isupper():
-                names.add(name.replace("’", "'").replace("ʼ", "'").lower())
+                names.add(plain_apostrophes(name).lower())
     return names
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from extractor.document import Document, Token
@@ -61,6 +62,17 @@ def is_dictionary_word(word: str) -> bool:
     return is_known(word) and any(p.is_known and "Dist" not in p.tag.grammemes for p in parses(word.lower()))
 
 
+@lru_cache(maxsize=2)
+def read_frequencies(path: Path = REPAIR_FREQUENCIES) -> tuple[dict[str, int], frozenset[str]]:
+    """The repair model's word counts and the words BRUK writes with a capital at least half the time,
+    read once per process (the NER constraints read the capitals too)."""
+    if not path.exists():
+        raise missing_model(path, "word frequencies", "extractor-lab train repair")
+    with gzip.open(path, "rt", encoding="utf-8") as source:
+        data = json.load(source)
+    return data["counts"], frozenset(data["capitalized"])
+
+
 def candidates(word: str) -> list[str]:
     """Spellings of ``word`` with one lost apostrophe, hyphen or є put back."""
     upper = word.isupper() and len(word) > 1
@@ -85,12 +97,7 @@ class Repairer:
     """Pipeline component: set ``token.norm`` for damaged words and count them."""
 
     def __init__(self, frequencies: Path = REPAIR_FREQUENCIES):
-        if not Path(frequencies).exists():
-            raise missing_model(Path(frequencies), "word frequencies", "extractor-lab train repair")
-        with gzip.open(frequencies, "rt", encoding="utf-8") as src:
-            data = json.load(src)
-        self.freq: dict[str, int] = data["counts"]
-        self.capitalized: set[str] = set(data["capitalized"])
+        self.freq, self.capitalized = read_frequencies(Path(frequencies))
         self._cache: dict[str, str | None] = {}
 
     def _count(self, word: str) -> int:

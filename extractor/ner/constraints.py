@@ -22,11 +22,11 @@ the dictionary does not know, or knows as an abbreviation, are left to the tagge
 from __future__ import annotations
 
 import gzip
-import json
 import re
 from functools import lru_cache
 
-from extractor.models import PLACES, REPAIR_FREQUENCIES, missing_model
+from extractor.cleaning.repair import read_frequencies
+from extractor.models import PLACES, missing_model
 from extractor.morphology.analyzer import WORD_CACHE_SIZE, is_company_name, is_first_name, is_name, parses
 from extractor.ner.spans import LABELS, bioes_tags
 from extractor.text import has_latin, plain_apostrophes
@@ -68,15 +68,6 @@ def town_names() -> frozenset[str]:
         return frozenset(source.read().split())
 
 
-@lru_cache(maxsize=1)
-def written_capitalized() -> frozenset[str]:
-    """Lower-case words BRUK writes with a capital at least half the time (the repair model's list)."""
-    if not REPAIR_FREQUENCIES.exists():
-        raise missing_model(REPAIR_FREQUENCIES, "word frequencies", "extractor-lab train repair")
-    with gzip.open(REPAIR_FREQUENCIES, "rt", encoding="utf-8") as source:
-        return frozenset(json.load(source)["capitalized"])
-
-
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def forbidden_tags(word: str) -> frozenset[str]:
     """The BIOES tags the dictionary and the town list rule out on ``word``."""
@@ -92,7 +83,8 @@ def _only_a_town(word: str) -> bool:
     """Whether every dictionary reading of ``word`` is a town's name and text writes it with a capital:
     "Москву" at the start of a sentence is a place ("Москву тривожить" was untagged); "Хор" is a choir."""
     readings = [p for p in parses(word.lower()) if p.is_known]
-    return bool(readings) and plain_apostrophes(word.lower()) in written_capitalized() \
+    _, written_capitalized = read_frequencies()  # the repair model's list
+    return bool(readings) and plain_apostrophes(word.lower()) in written_capitalized \
         and all(p.tag.POS == "NOUN" and p.normal_form in town_names() for p in readings)
 
 

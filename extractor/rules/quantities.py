@@ -247,9 +247,9 @@ def _not_a_count(tokens: list[Token], i: int) -> bool:
 
 
 def _in_phone_numbers(tokens: list[Token], text: str) -> set[int]:
-    """Indices of the tokens inside phone numbers ("за номером (0342)591104")."""
-    start = tokens[0].start if tokens else 0
-    phones = [(start + m.start(), start + m.end()) for m in PHONE.finditer(text[start:tokens[-1].end if tokens else 0])]
+    """Indices of the tokens (a sentence's, never empty) inside phone numbers ("за номером (0342)591104")."""
+    start = tokens[0].start
+    phones = [(start + m.start(), start + m.end()) for m in PHONE.finditer(text[start:tokens[-1].end])]
     return {i for i, t in enumerate(tokens) if any(a <= t.start and t.end <= b for a, b in phones)}
 
 
