@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 
 from extractor.reading.sources import DEFAULT_MAX_CHARS
+from extractor.workers import available_cores
 
 
 def _add_extract(sub: argparse._SubParsersAction) -> None:
@@ -21,8 +21,8 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     extract.add_argument("--out", type=Path, required=True, help="folder for the tables")
     extract.add_argument("--format", choices=["csv", "parquet", "jsonl"], default="csv", help="table format (default: %(default)s)")
     extract.add_argument("--resume", action="store_true", help="go on with the unfinished run in --out, skipping what it committed")
-    extract.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                         help="worker processes, each with its share of the cores (default: the number of cores, %(default)s)")
+    extract.add_argument("--workers", type=int, default=available_cores(),
+                         help="worker processes, one core each (default: every core this run may use, %(default)s)")
     extract.add_argument("--dask-scheduler", metavar="ADDRESS", default=None,
                          help="run on the workers of this Dask scheduler (tcp://HOST:PORT) instead of local processes")
     extract.add_argument("--batch-docs", type=int, default=32, help="documents per batch, the unit of commit (default: %(default)s)")

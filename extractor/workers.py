@@ -1,9 +1,11 @@
 """Where batches are processed: in this process or in N worker processes (Dask: ``extractor/on_dask.py``).
 
 Every worker loads the models once (``load_models``) and then turns batches of
-raw documents into the three per-document tables (``process_batch``). Each
-worker's torch gets its share of the cores, because torch processes that each
-use every core slow one another down many times over.
+raw documents into the three per-document tables (``process_batch``). A worker
+is one core: its torch runs one thread, in a worker process and in this process
+alike, because torch processes that each use every core slow one another down
+many times over (two runs started by hand on one machine, or N workers). So
+``--workers N`` uses N cores, and a Dask worker is started with one thread.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import os
 import queue
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
@@ -61,27 +64,45 @@ def process_batch(raws: list[RawDocument]) -> BatchResult:
     return BatchResult(*document_tables(documents))
 
 
-def threads_per_worker(workers: int) -> int:
-    return max(1, (os.cpu_count() or 1) // workers)
+def available_cores() -> int:
+    """The cores this process may run on: a job's or a container's share, not the machine's count."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # no affinity on macOS and Windows
+        return os.cpu_count() or 1
+
+
+@contextmanager
+def _one_torch_thread():
+    """Torch on one thread while this process is a worker, and on as many as before afterwards."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def run_local(batches: Iterable[list[RawDocument]], options: dict, workers: int,
               on_characters: Callable[[int], None] | None = None) -> Iterator[BatchResult]:
-    """Results of the batches, in input order. One worker runs in this process, with torch's own
-    thread count; more run as processes, a few batches ahead of the writer. ``on_characters``
+    """Results of the batches, in input order. One worker runs in this process, more run as
+    processes, a few batches ahead of the writer; each is one core. ``on_characters``
     hears the characters NER tagged as it goes, so that a long document shows progress."""
     if workers <= 1:
         if _EXTRACTOR is None or _OPTIONS != options:  # a run with other options gets its own models
             load_models(options)
         _EXTRACTOR.on_characters = on_characters
-        yield from map(process_batch, batches)
+        with _one_torch_thread():
+            yield from map(process_batch, batches)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: no torch threads inherited from a fork
     characters = context.Queue()
     with ProcessPoolExecutor(workers, mp_context=context, initializer=load_models,
-                             initargs=(options, threads_per_worker(workers), characters)) as pool:
+                             initargs=(options, 1, characters)) as pool:
         pending = []
         for batch in batches:
             pending.append(pool.submit(process_batch, batch))

@@ -9,8 +9,9 @@ hold on a shared, noisy machine:
 - NER alone, through our tagger;
 - the whole pipeline in one process, and with one worker per core;
 - cold start (a fresh interpreter: import and load every model) and peak RSS.
-Scale (``--scale-docs``): documents/s of a CLI run with 1 and N workers on
-news-sized documents cut from BRUK, peak RSS of runs of N/10 and N documents,
+Scale (``--scale-docs``): documents/s of a CLI run with 1 and N workers (one
+core each) on news-sized documents cut from BRUK, and of the library's
+``Extractor`` in one process with torch on every core, peak RSS of runs of N/10 and N documents,
 how long a ``--resume`` of the finished run takes to skip everything, and a
 run killed (SIGKILL, workers included) half way and resumed, whose tables
 must equal the uninterrupted run's.
@@ -152,12 +153,13 @@ def speed(args) -> None:
     from extractor import Extractor
     from extractor.corpus import extract_to_folder
     from extractor.models import NER_MODEL_DIR, NER_VECTORS_FILE
+    from extractor.workers import available_cores
 
     extractor = Extractor()
     documents = list(extractor.iter_documents(texts, as_text=True))
     sentences = [[t.norm for t in s.tokens] for d in documents for s in d.sentences]
     tokens = sum(map(len, sentences))
-    print(f"corpus: {len(texts)} BRUK texts, {sum(map(len, texts)):,} chars, {tokens:,} tokens, {os.cpu_count()} cores")
+    print(f"corpus: {len(texts)} BRUK texts, {sum(map(len, texts)):,} chars, {tokens:,} tokens, {available_cores()} cores")
     reference = tokens / stanza_forward(sentences, reference_tagger(ROOT / "build" / "reference-ner"),
                                         NER_MODEL_DIR / NER_VECTORS_FILE)
 
@@ -178,7 +180,7 @@ def speed(args) -> None:
     started = time.perf_counter()
     list(extractor.iter_documents(texts, as_text=True))
     one_process = tokens / (time.perf_counter() - started)
-    workers = os.cpu_count() or 1
+    workers = available_cores()
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
         extract_to_folder(texts, Path(out) / "tables", as_text=True, workers=workers)
@@ -200,15 +202,25 @@ def speed(args) -> None:
     print(f"peak RSS of one process running the pipeline over the corpus: {pipeline_peak_rss(texts):,.0f} MB")
 
 
+def one_process_all_threads(inputs: Path) -> float:
+    """Seconds a fresh process takes to run ``Extractor().extract`` (torch on every core) over ``inputs``."""
+    code = "import sys; from extractor import Extractor; Extractor().extract([sys.argv[1]])"
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, str(inputs)], capture_output=True, check=True)
+    return time.perf_counter() - started
+
+
 def scale(args) -> None:
-    workers = os.cpu_count() or 1
+    from extractor.workers import available_cores
+
+    workers = available_cores()
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         big = news_corpus(work / "big", args.scale_docs)
         small = news_corpus(work / "small", args.scale_docs // 10)
         one, big_rss = cli_run(big, work / "one", "--workers", "1")
         many, _ = cli_run(big, work / "many", "--workers", str(workers))
-        one_core, _ = cli_run(big, work / "one-core", "--workers", "1", env={**os.environ, "OMP_NUM_THREADS": "1"})
+        library = one_process_all_threads(big)
         resume, _ = cli_run(big, work / "many", "--workers", str(workers), "--resume")
         _, small_rss = cli_run(small, work / "small-out", "--workers", "1")
         kill_half_way(big, work / "killed", -(-args.scale_docs // 32), "--workers", str(workers))
@@ -216,10 +228,10 @@ def scale(args) -> None:
         resumed_same = same_tables(work / "killed", work / "many")
     count = args.scale_docs
     print(f"scale corpus: {count} documents of about 1,500 characters")
-    print(f"1 worker (torch on all {workers} cores): {count / one:.1f} documents/s; {workers} workers: "
-          f"{count / many:.1f} documents/s; ratio {one / many:.2f}")
-    print(f"1 worker on one core (OMP_NUM_THREADS=1): {count / one_core:.1f} documents/s; "
-          f"{workers} workers / that: {one_core / many:.2f}")
+    print(f"--workers 1 (one core): {count / one:.1f} documents/s; --workers {workers}: {count / many:.1f} "
+          f"documents/s; ratio {one / many:.2f}")
+    print(f"for comparison, Extractor().extract in one process, torch on all {workers} cores: "
+          f"{count / library:.1f} documents/s; --workers {workers} / that: {library / many:.2f}")
     print(f"peak RSS, 1 worker: {count // 10} documents {small_rss:,.0f} MB, {count} documents {big_rss:,.0f} MB "
           f"(difference {big_rss - small_rss:+,.0f} MB)")
     print(f"--resume of the finished run (skips all {count}): {resume:.1f} s")

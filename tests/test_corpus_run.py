@@ -192,3 +192,26 @@ def test_a_long_document_reports_progress_by_characters(workers):
     assert len(results) == 1 and results[0].documents.status[0] == "ok"
     assert len(heard) >= 4  # 60,000 characters come in NER batches of at most 10,000
     assert 0.7 * 60_000 < sum(heard) < 1.3 * 60_000  # characters of its words, a space after each
+
+
+def test_a_worker_in_this_process_is_one_core_and_gives_the_threads_back():
+    """A worker is one core, in this process too (two runs started by hand must not fight over the
+    cores); once the run is over, this process's torch has the threads it had before."""
+    import torch
+
+    from extractor.reading import RawDocument
+    from extractor.workers import run_local
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        batches = [[RawDocument("a", "Київ сьогодні.")], [RawDocument("b", "Львів учора.")]]
+        run = run_local(batches, {"batch_docs": 1}, 1)
+        first = next(run)
+        during = torch.get_num_threads()
+        rest = list(run)
+        after = torch.get_num_threads()
+    finally:
+        torch.set_num_threads(before)
+    assert first.documents.status[0] == "ok" and len(rest) == 1
+    assert (during, after) == (1, 2)
