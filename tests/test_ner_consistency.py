@@ -297,3 +297,23 @@ def test_a_one_word_place_coordinated_after_an_organisation_is_an_organisation(e
 ])
 def test_countries_towns_and_other_neighbours_of_an_organisation_stay_places(extractor, text, organisation, place):
     assert _labelled(extractor, text, [(organisation, "ORG"), (place, "LOC")]) == [(organisation, "ORG"), (place, "LOC")]
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Газопровід Baltic Pipe запрацював.", [("Baltic Pipe", "PERS")], [("Baltic Pipe", "MISC")]),
+    ("Газопровід Nord Stream 2 зупинили.", [("Nord Stream 2", "ORG")], [("Nord Stream 2", "MISC")]),
+    ("Газопровід Росії зупинили.", [("Росії", "LOC")], [("Росії", "LOC")]),  # Cyrillic: not without quotes
+    ("Компанія Baltic Pipe заявила.", [("Baltic Pipe", "ORG")], [("Baltic Pipe", "ORG")]),
+])
+def test_a_latin_script_name_after_a_pipeline_word_is_the_pipeline(extractor, text, spans, expected):
+    assert _labelled(extractor, text, spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Гіганти Shell та BP заявили про вихід.", [("Shell", "ORG")], [("Shell", "ORG"), ("BP", "ORG")]),
+    ("Гіганти Shell і Total Energies пішли.", [("Shell", "ORG")], [("Shell", "ORG"), ("Total Energies", "ORG")]),
+    ("Гіганти Shell та Нафтогаз пішли.", [("Shell", "ORG")], [("Shell", "ORG")]),  # Cyrillic: left to the tagger
+    ("Гурт Queen та Freddie співали.", [("Queen", "MISC")], [("Queen", "MISC")]),  # not an organisation
+])
+def test_an_untagged_latin_script_name_coordinated_after_a_latin_organisation_is_one(extractor, text, spans, expected):
+    assert _labelled(extractor, text, spans) == expected

@@ -14,7 +14,8 @@ the rest of the document. In the order they run:
   "Канцлер Олаф Шольц"); an organisation that is only a job becomes JOB;
 - a name stops before a verb ("Дунай зріс"), and a name in quotes after the kind of
   thing it names has that kind's type (ORG «Місто» after "романом" -> ART, PERS
-  «Дружба» after "фабрика" -> ORG, LOC after "газопровід" -> MISC), as a name
+  «Дружба» after "фабрика" -> ORG, LOC after "газопровід" -> MISC, and a Latin-script
+  name after "газопровід" needs no quotes: "Baltic Pipe"), as a name
   without quotes after a word for a company does ("Компанія Рошен", "акції Кернела"),
   and a person after a word for a street is a street ("проспект Руставелі");
 - a mention that runs on from a country's name or an acronym like "ЄС" into lower-case
@@ -22,7 +23,8 @@ the rest of the document. In the order they run:
   at the end of a job is a place of its own ("Міністр оборони" + "України"),
   and one after a Latin-script brand is part of a company's name ("Vodafone Україна");
   a one-word place joined by "і"/"та" to an organisation before it is one too, unless
-  it is a country or a town ("Vodafone Україна та Київстар");
+  it is a country or a town ("Vodafone Україна та Київстар"), and so is an untagged
+  Latin-script name joined to a Latin-script organisation ("Shell та BP");
   a power plant's name ends at the plant, and the place after it is a place
   ("Трипільську ТЕС" + "у Київській області");
 - a capitalized adjective the tagger left out before an organisation or place
@@ -239,12 +241,16 @@ def _split_job_from_name(document: Document) -> None:
 def _kind_before_quotes(document: Document) -> None:
     """A name in quotes right after the kind of thing it names has that kind's type: ORG «Місто» after
     "романом" is a title (ART), PERS «Дружба» after "фабрика" or "фірмою" a company (ORG), LOC
-    «Північний потік» after "газопровід" a product (MISC)."""
+    «Північний потік» after "газопровід" a product (MISC). A Latin-script name needs no quotes to be a
+    pipeline's: PERS "Baltic Pipe" after "газопровід" is MISC."""
     for entity in document.entities:
         tokens = document.sentences[entity.sentence_id].tokens
         before = entity.token_start - 1
         if entity.label in ("ORG", "LOC", "MISC", "PERS") and before >= 1 and tokens[before].norm in OPENING_QUOTES:
             entity.label = KINDS.get(tokens[before - 1].lemma.lower(), entity.label)
+        elif before >= 0 and tokens[before].lemma.lower() in PRODUCTS and has_latin(entity.text) \
+                and not re.search(r"[а-яіїєґ]", entity.text.lower()):
+            entity.label = "MISC"
 
 
 def _street_named_after(document: Document) -> None:
@@ -369,6 +375,23 @@ def _company_and_a_company(document: Document) -> None:
         forms = {word.lemma.lower(), word.norm.lower()}
         if not _is_country(tokens[second.token_start:second.token_end]) and not forms & town_names():
             second.label = "ORG"
+    _latin_company_after_a_company(document)
+
+
+def _latin_company_after_a_company(document: Document) -> None:
+    """"Shell та BP": a Latin-script name the tagger left untagged, coordinated right after a
+    Latin-script organisation, is an organisation too."""
+    tagged = _tagged(document)
+    for entity in list(document.entities):
+        tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end + 1
+        end = after
+        while end < len(tokens) and tokens[end].norm[:1].isupper() and tokens[end].norm.isascii() \
+                and tokens[end].norm.isalnum() and (entity.sentence_id, end) not in tagged:
+            end += 1
+        if entity.label == "ORG" and end > after and tokens[entity.token_end].norm in AND \
+                and entity.text.isascii():
+            document.entities.append(_mention(document, entity.sentence_id, after, end, "ORG"))
+    document.entities.sort(key=lambda e: e.start)
 
 
 def _country_out_of_job(document: Document) -> None:
