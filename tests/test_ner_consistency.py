@@ -317,3 +317,17 @@ def test_a_latin_script_name_after_a_pipeline_word_is_the_pipeline(extractor, te
 ])
 def test_an_untagged_latin_script_name_coordinated_after_a_latin_organisation_is_one(extractor, text, spans, expected):
     assert _labelled(extractor, text, spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Національний банк підвищив облікову ставку.", [], [("Національний банк", "ORG")]),
+    ("Федеральна резервна система знизила ставку.", [], [("Федеральна резервна система", "ORG")]),
+    ("Національний банк України знизив ставку.", [("України", "LOC")], [("Національний банк України", "ORG")]),
+    ("Європейська комісія схвалила план.", [], [("Європейська комісія", "ORG")]),
+    ("Новий банк відкрився в центрі.", [], []),  # comparable: a description, not a name
+    ("Перший банк відкрився в центрі.", [], []),  # an ordinal
+    ("Міжнародні організації засудили напад.", [], []),  # plural: a kind, not one
+    ("Вчора національний банк знизив ставку.", [], []),  # not at the start: the tagger's, with its capitals
+])
+def test_an_institution_at_a_sentences_start_is_an_organisation(extractor, text, spans, expected):
+    assert _labelled(extractor, text, spans) == expected

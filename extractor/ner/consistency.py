@@ -34,6 +34,8 @@ the rest of the document. In the order they run:
   гірників України"; a capitalized such noun too, when those words end in a
   name), as one before a plant does ("Криворізький залізорудний комбінат"),
   and a person read as an adjective before its noun is a place ("Білого дому");
+  at a sentence's start, adjectives of relation before a noun for an institution are
+  an organisation ("Національний банк", "Європейська комісія");
 - news names a person in full first, so the surname of a full PERS name is a
   person throughout the document ("Трамп" as a place, or untagged);
 - a place, organisation or MISC name takes the type most of its mentions have,
@@ -69,6 +71,11 @@ COMPANY_WORDS = COMPANIES - {"газета", "гурт", "клуб", "парті
 # a surname in the genitive after a company is its owner: "компанія Машненкова", "фірми Іванової"
 OWNER = re.compile(r"((ов|ев|єв|ін|ин|їн)(а|ої)|(ськ|цьк|зьк)(ого|ої)|енка)$")
 PLANTS = {"завод", "комбінат", "фабрика"}
+# nouns that, after adjectives of relation, name an institution: "Національний банк", "Європейська комісія"
+INSTITUTIONS = {"банк", "комісія", "поліція", "служба", "система", "фонд", "суд", "агенція", "агентство", "бюро",
+                "прокуратура", "інспекція", "гвардія", "асамблея", "організація", "союз", "палата", "міністерство",
+                "казначейство", "митниця", "біржа", "конгрес", "парламент"}
+ORDINALS = {"перший", "другий", "третій", "четвертий", "п'ятий", "останній", "наступний", "попередній"}
 PRODUCTS = {"газопровід", "нафтопровід", "трубопровід", "газогін"}
 KINDS = {**{kind: "ART" for kind in WORKS}, **{kind: "ORG" for kind in COMPANIES}, **{kind: "MISC" for kind in PRODUCTS}}
 STREETS = {"вулиця", "проспект", "площа", "бульвар", "провулок", "узвіз", "набережна", "шосе", "майдан"}
@@ -95,6 +102,7 @@ def make_names_consistent(document: Document) -> None:
     _country_out_of_job(document)
     _take_adjective_before(document)
     _unions_and_plants(document)
+    _institutions_at_sentence_start(document)
     _adjective_person_to_place(document)
     _surnames_are_people(document)
     _one_type_per_name(document)
@@ -486,6 +494,38 @@ def _unions_and_plants(document: Document) -> None:
             document.entities.append(_mention(document, sentence.index, i, end, "ORG"))
             i = end
     document.entities.sort(key=lambda e: e.start)
+
+
+def _institutions_at_sentence_start(document: Document) -> None:
+    """"Національний банк підвищив ставку", "Європейська комісія схвалила": at a sentence's start,
+    where a capital says nothing, the tagger misses a lower-case institution's name. Relational
+    adjectives (not comparable: "Національний", "Федеральна резервна", unlike "Новий банк") before a
+    singular noun for an institution that agrees with them, and a name in the genitive after it
+    ("Національний банк України"), are an organisation, unless the tagger tagged some of it (but
+    for a mention within the genitive words: "Центральний банк" + LOC "Росії")."""
+    for sentence in document.sentences:
+        tokens = sentence.tokens
+        head = 0
+        while head < len(tokens) and _relational_adjective(tokens[head]) and (head == 0) == tokens[head].norm.istitle():
+            head += 1
+        if head == 0 or head >= len(tokens) or tokens[head].lemma not in INSTITUTIONS \
+                or not tokens[head].norm.islower() or tokens[head].parse is None \
+                or "plur" in tokens[head].parse.tag or "plur" in tokens[0].parse.tag \
+                or not _agrees(tokens[0].norm, tokens[head].norm):
+            continue
+        end = _genitive_chain_end(tokens, head + 1)
+        end = end if tokens[end - 1].norm[:1].isupper() else head + 1
+        inside = [e for e in document.entities if e.sentence_id == sentence.index and e.token_start < end]
+        if all(e.token_start > head and e.token_end <= end for e in inside):
+            document.entities = [e for e in document.entities if e not in inside]
+            document.entities.append(_mention(document, sentence.index, 0, end, "ORG"))
+    document.entities.sort(key=lambda e: e.start)
+
+
+def _relational_adjective(token) -> bool:
+    """An adjective of relation ("національний", "світовий"): pymorphy3 marks the others comparable."""
+    return token.pos == "ADJF" and token.parse is not None and "compb" not in token.parse.tag \
+        and token.lemma.lower() not in ORDINALS and token.norm.isalpha()
 
 
 def _adjective_person_to_place(document: Document) -> None:
