@@ -43,3 +43,14 @@ def test_a_country_the_tagger_called_something_else_becomes_a_place(extractor, l
 def test_a_name_that_is_not_a_country_keeps_its_label(extractor):
     document = hand_built(extractor, "Компанія Нафтогаз заявила про це.", [("Нафтогаз", "ORG")])
     assert [(e.label, e.country_code) for e in document.entities] == [("ORG", None)]
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Того ж вечора про це дізналися глядачі.", []),  # a pronoun at the start, not Togo
+    ("Малі діти гралися надворі.", []),  # an adjective, not Mali
+    ("Президент Того прибув до Києва.", [("Того", "TG")]),  # a capital mid-sentence: Togo
+    ("Україна перемогла.", [("Україна", "UA")]),  # only a noun: a country at the start too
+])
+def test_a_country_name_that_is_also_a_common_word_is_not_one_at_a_sentences_start(extractor, sentence, found):
+    document = hand_built(extractor, sentence, [])
+    assert [(e.text, e.country_code) for e in document.entities if e.label == "LOC"] == found

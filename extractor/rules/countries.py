@@ -91,6 +91,16 @@ def _inside_longer_name(tokens, i: int) -> bool:
     return bool(tokens[i - 1].parse) and tokens[i - 1].parse.tag.POS == "ADJF"  # labels the tagger gives country names
 
 
+def _a_word_at_the_start(tokens, i: int) -> bool:
+    """"Того ж вечора": at a sentence's start, where a capital says nothing, a one-word country name
+    the dictionary also reads as a pronoun, verb or adjective (Того, Малі, Перу) is taken for that."""
+    from extractor.morphology.analyzer import parses
+
+    word = tokens[i].norm
+    return i == 0 and word.istitle() and any(p.is_known and p.tag.POS not in ("NOUN", None)
+                                             for p in parses(word.lower()))
+
+
 def tag_countries(document) -> None:
     """Pipeline component: give country mentions their ISO code and the label LOC,
     and add the country names the tagger missed ("КНДР", "РФ") as LOC mentions.
@@ -124,7 +134,7 @@ def tag_countries(document) -> None:
                         continue
                     lemma = normalize_entity(span, "LOC")
                     code = country_code(lemma) or country_code(document.text[span[0].start:span[-1].end])
-                    if code and _inside_longer_name(tokens, i):
+                    if code and (_inside_longer_name(tokens, i) or (width == 1 and _a_word_at_the_start(tokens, i))):
                         break  # "Північної Ірландії" is not Ireland
                     if code:
                         found = (width, lemma, code)
