@@ -56,7 +56,8 @@ def extract_to_folder(inputs: Iterable[str | Path], out: str | Path, format: str
                       report_errors: bool = False, **extractor_options) -> RunSummary:
     """Process every input and write the four tables to ``out``; ``resume=True`` goes on with a killed run.
 
-    ``workers`` processes on this machine, or the workers of the Dask scheduler at ``dask_scheduler``;
+    ``workers`` processes on this machine, one core each (one runs in this process, with torch on one
+    thread until the run ends), or the workers of the Dask scheduler at ``dask_scheduler``;
     ``report_errors`` prints each failed document's error on stderr as it comes;
     ``extractor_options`` are ``Extractor``'s (``repair``, ``only_uk``, ``ner_model_dir``, ``device``)."""
     inputs = list(inputs)
