@@ -331,3 +331,21 @@ def test_an_untagged_latin_script_name_coordinated_after_a_latin_organisation_is
 ])
 def test_an_institution_at_a_sentences_start_is_an_organisation(extractor, text, spans, expected):
     assert _labelled(extractor, text, spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Сучасна Росія стала імперією.", [("Росія", "LOC")], [("Росія", "LOC")]),  # described, not named
+    ("Велика Британія вийшла з угоди.", [("Британія", "LOC")], [("Велика Британія", "LOC")]),  # a country's name
+    ("Вчора Сучасна Росія видала книгу.", [("Росія", "ORG")], [("Сучасна Росія", "ORG")]),  # a capital mid-sentence
+])
+def test_an_adjective_at_a_sentences_start_is_taken_in_only_when_it_names(extractor, text, spans, expected):
+    assert _labelled(extractor, text, spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Це посилило прагнення Москви ролі центру.", [("Москви ролі центру", "ORG")], [("Москви", "LOC")]),
+    ("Краматорська міська рада ухвалила рішення.", [("Краматорська міська рада", "ORG")],
+     [("Краматорська міська рада", "ORG")]),  # an adjective, not the town
+])
+def test_a_mention_running_on_from_a_town_into_lower_case_is_cut_back_to_it(extractor, text, spans, expected):
+    assert _labelled(extractor, text, spans) == expected

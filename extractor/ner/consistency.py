@@ -321,8 +321,8 @@ def _is_country(tokens) -> bool:
 
 def _cut_after_country(document: Document) -> None:
     """"КНДР агресивної війни ..." -> "КНДР", "ЄС із закордонних справ" -> "ЄС": a name complete in itself
-    (a country, an international organisation's acronym) does not go on in lower case (NER-UK's gold starts
-    such a run with a country once in 3,600 organisations)."""
+    (a country, an international organisation's acronym, a town) does not go on in lower case (NER-UK's gold
+    starts such a run with a country once in 3,600 organisations)."""
     for entity in document.entities:
         tokens = document.sentences[entity.sentence_id].tokens
         first = entity.token_start
@@ -331,6 +331,10 @@ def _cut_after_country(document: Document) -> None:
             continue
         word = tokens[first].norm
         if _is_country(tokens[first:first + 1]) or (word.isupper() and word.lower() in ORGANISATIONS):
+            _set_tokens(document, entity, first, first + 1)
+        elif entity.label in ("ORG", "LOC") and word.istitle() and tokens[first].lemma.lower() in town_names() \
+                and not any(p.tag.POS == "ADJF" for p in parses(word.lower())):  # "Краматорська міська рада"
+            entity.label = "LOC"  # "Москви ролі центру Східної Європи" was one ORG
             _set_tokens(document, entity, first, first + 1)
 
 
@@ -433,7 +437,10 @@ def _take_adjective_before(document: Document) -> None:
         if entity.label not in OTHER_NAMES or before < 0 or (entity.sentence_id, before) in tagged:
             continue
         adjective = tokens[before].norm
-        if adjective.istitle() and adjective.isalpha() and _agrees(adjective, tokens[entity.token_start].norm):
+        # at a sentence's start the capital says nothing: "Сучасна Росія" is Russia, described
+        named = before > 0 or _relational_adjective(tokens[before]) or _is_country(tokens[before:entity.token_end])
+        if adjective.istitle() and adjective.isalpha() and named \
+                and _agrees(adjective, tokens[entity.token_start].norm):
             _set_tokens(document, entity, before, entity.token_end)
 
 
