@@ -349,3 +349,12 @@ def test_an_adjective_at_a_sentences_start_is_taken_in_only_when_it_names(extrac
 ])
 def test_a_mention_running_on_from_a_town_into_lower_case_is_cut_back_to_it(extractor, text, spans, expected):
     assert _labelled(extractor, text, spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Він став депутатом у Київраді.", [("Київраді", "LOC")], [("Київраді", "ORG")]),
+    ("Бюджет ухвалили у Львівській облраді.", [("Львівській облраді", "LOC")], [("Львівській облраді", "ORG")]),
+    ("Він приїхав до Києва.", [("Києва", "LOC")], [("Києва", "LOC")]),
+])
+def test_a_council_named_in_one_word_is_an_organisation(extractor, text, spans, expected):
+    assert _labelled(extractor, text, spans) == expected

@@ -25,6 +25,7 @@ the rest of the document. In the order they run:
   a one-word place joined by "і"/"та" to an organisation before it is one too, unless
   it is a country or a town ("Vodafone Україна та Київстар"), and so is an untagged
   Latin-script name joined to a Latin-script organisation ("Shell та BP");
+  a council named in one word is an organisation ("у Київраді");
   a power plant's name ends at the plant, and the place after it is a place
   ("Трипільську ТЕС" + "у Київській області");
 - a capitalized adjective the tagger left out before an organisation or place
@@ -63,6 +64,8 @@ COMPANIES = {"компанія", "фірма", "підприємство", "де
 ASSOCIATIONS = {"профспілка", "спілка", "федерація", "конфедерація", "асоціація", "об'єднання", "партія", "рух",
                 "союз", "товариство", "фонд", "палата"}
 POWER_PLANTS = {"тес", "тец", "гес", "аес", "гаес", "грес", "сес", "вес"}
+# councils named in one word: "Київраді", "облради"; NER-UK tags all its 53 of them ORG
+COUNCIL = re.compile(r"(київ|міськ|обл|рай|сіль|селищ)рад(а|и|і|у|ою|ам|ах)")
 PLACE_PREPOSITIONS = {"у", "в", "на", "під", "біля"}
 AND = {"і", "й", "та"}  # coordinated names: "мережі Сільпо та Фокстрот"
 # words after which a capitalized name is a company's: "компанія Рошен", "акції Кернела", "мережа Сільпо"
@@ -98,6 +101,7 @@ def make_names_consistent(document: Document) -> None:
     _cut_after_country(document)
     _place_of_a_plant(document)
     _brand_of_a_country(document)
+    _councils(document)
     _company_and_a_company(document)
     _country_out_of_job(document)
     _take_adjective_before(document)
@@ -371,6 +375,15 @@ def _brand_of_a_country(document: Document) -> None:
             document.entities.remove(brand)
         entity.label, entity.country_code = "ORG", None
         _set_tokens(document, entity, brand.token_start if brand else before, entity.token_end)
+
+
+def _councils(document: Document) -> None:
+    """LOC "Київраді", "Львівській облраді" -> ORG: a council is an organisation, though news says
+    "у Київраді" as of a place."""
+    for entity in document.entities:
+        last = document.sentences[entity.sentence_id].tokens[entity.token_end - 1]
+        if entity.label == "LOC" and COUNCIL.fullmatch(last.norm.lower()):
+            entity.label = "ORG"
 
 
 def _company_and_a_company(document: Document) -> None:
