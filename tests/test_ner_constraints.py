@@ -132,3 +132,13 @@ def test_the_town_list_is_read_from_the_models_folder():
 def test_a_parliament_named_with_a_capital_is_an_entity_but_the_common_word_need_not_be():
     assert "O" in forbidden_tags("Сенат")  # the Senate
     assert "O" not in forbidden_tags("Парламент")  # "Парламент ухвалив закон": any parliament
+
+
+@pytest.mark.parametrize("word", ["Учора", "Однак", "Тут", "Нього"])
+def test_a_function_word_is_no_one_word_person_or_place(word):
+    forbidden = forbidden_tags(word)
+    assert {"S-PERS", "S-LOC"} <= forbidden and "S-ORG" not in forbidden  # newspapers: «Сьогодні»
+
+
+def test_the_cabinet_is_an_organisation_named_like_a_place():
+    assert {"S-LOC", "S-PERS", "O"} <= forbidden_tags("Кабміні")

@@ -15,7 +15,9 @@ organisation's name. A town's name (GeoNames, ``models/places``) that the
 dictionary knows as nothing animate is no one-word person ("Рівного",
 "Каштелу-Бранку"; not "Володимир", a name as well as a town) and no one-word
 organisation ("Пекін ухвалить"), and one that is nothing else and that text
-writes with a capital is some entity ("Москву тривожить"). Decoding then
+writes with a capital is some entity ("Москву тривожить"). A word that is
+only an adverb, conjunction or pronoun is no one-word person or place
+("Учора" at a sentence's start). Decoding then
 picks the best path without the forbidden tags (``ensemble.py``). Words
 the dictionary does not know, or knows as an abbreviation, are left to the tagger.
 """
@@ -46,7 +48,7 @@ NOT_A_COMPANY = NOT_OUTSIDE.union(*(bioes_tags(label) for label in LABELS if lab
 # (words forbid LOC and PERS here; the consistency step gives the names of several words ORG)
 ORGANISATIONS = {"єс", "нато", "оон", "обсє", "мвф", "євросоюз", "єврокомісія", "європарламент", "юнеско", "опек",
                  "європейський союз", "рада", "парламент", "сенат", "конгрес", "пентагон", "бундестаг", "сейм", "кнесет",
-                 "держдеп"}
+                 "держдеп", "кабмін"}
 COMMON_WORD_ORGANISATIONS = {"рада", "парламент"}
 # a lower-case sea, lake or mountain ends no organisation's name (inside quotes it may: "ТОВ «Срібна затока»") and
 # starts no place ("морі" alone is none): NER-UK's training text has such a word inside a place 22 times and inside
@@ -57,6 +59,10 @@ NOT_AFTER_A_NAME = frozenset({"E-ORG", "S-ORG", "B-LOC", "S-LOC"})
 # Latin-script words in Ukrainian news: NER-UK tags 190 mentions with them ORG and 5 PERS; a person's name
 # is written like "Emma", a Roman numeral follows a monarch's ("Карл III")
 LATIN_NAME_SHAPE = re.compile(r"[A-Z][a-z]+|[IVXLCM]+|[A-Z]")
+# a word that is only an adverb, conjunction, preposition, particle or pronoun is no one-word person or place
+# ("Учора" at a sentence's start was a person); titles and newspapers may be such words ("Сьогодні")
+FUNCTION_WORDS = {"ADVB", "CONJ", "PREP", "PRCL", "NPRO", "INTJ"}
+NOT_ALONE = frozenset({"S-PERS", "S-LOC"})
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +122,8 @@ def _what_the_dictionary_rules_out(word: str) -> frozenset[str]:
         if is_first_name(word):
             return FIRST_NAME_FORBIDS | outside
         return PERSON_ONLY_FORBIDS | outside  # "Трамп", "Дональд": a name alone is no place or organisation
+    if readings and all(p.tag.POS in FUNCTION_WORDS for p in readings):
+        return NOT_ALONE
     if not readings or any(p.tag.POS != "NOUN" or is_name(p) or "Abbr" in p.tag.grammemes for p in readings):
         return frozenset()
     if all("inan" in p.tag.grammemes for p in readings):
