@@ -358,3 +358,11 @@ def test_a_mention_running_on_from_a_town_into_lower_case_is_cut_back_to_it(extr
 ])
 def test_a_council_named_in_one_word_is_an_organisation(extractor, text, spans, expected):
     assert _labelled(extractor, text, spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Прихильники ДНР Губарєва захопили будівлю.", [("ДНР Губарєва", "PERS")], [("ДНР", "ORG"), ("Губарєва", "PERS")]),
+    ("Прихильники Павла Губарєва захопили будівлю.", [("Павла Губарєва", "PERS")], [("Павла Губарєва", "PERS")]),
+])
+def test_an_acronym_read_into_a_persons_name_is_an_organisation(extractor, text, spans, expected):
+    assert _labelled(extractor, text, spans) == expected

@@ -176,14 +176,18 @@ def _a_name_in_the_genitive(word: str) -> bool:
 
 def _owner_out_of_company(document: Document) -> None:
     """ORG "ДТЕК Ахметова" -> ORG "ДТЕК" + PERS "Ахметова": a person's name in the genitive right
-    after a company's acronym or compound name is its owner, not part of the name."""
+    after a company's acronym or compound name is its owner, not part of the name; so is one the
+    tagger read into one person with the acronym ("ДНР Губарєва")."""
     for entity in list(document.entities):
         tokens = document.sentences[entity.sentence_id].tokens
         names = entity.token_end
         while names > entity.token_start + 1 and _a_name_in_the_genitive(tokens[names - 1].norm):
             names -= 1
         company = tokens[names - 1].norm
-        if entity.label != "ORG" or names == entity.token_end or entity.token_end - names > 2 \
+        if entity.label == "PERS" and names == entity.token_start + 1 and len(company) > 1 and company.isupper() \
+                and company.isalpha():  # PERS "ДНР Губарєва": no person's name starts with an acronym
+            entity.label = "ORG"
+        elif entity.label != "ORG" or names == entity.token_end or entity.token_end - names > 2 \
                 or not (company.isupper() or is_company_name(company.lower())):
             continue
         document.entities.append(_mention(document, entity.sentence_id, names, entity.token_end, "PERS"))
