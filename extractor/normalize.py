@@ -329,14 +329,22 @@ def _people_agree_within_document(document) -> None:
     """A person's mention left as written because the dictionary lacks the name ("Кіра Стармера":
     also a woman's name) takes the form of a mention of the same person the document has in the
     nominative ("Кір Стармер", or "Стармер" for "Стармера" alone) when it is that name with case
-    endings added, word by word."""
+    endings added, word by word; any other takes it when the dictionary reads it as that name."""
     named = {e.lemma for e in document.entities if e.label == "PERS" and e.lemma == e.text}
     named |= {lemma.split()[-1] for lemma in named}  # "Стармера" alone is Стармер too
     for entity in document.entities:
-        if entity.label != "PERS" or entity.lemma != entity.text:
+        if entity.label != "PERS" or (entity.lemma in named and entity.lemma != entity.text):
             continue
+        # a name left as written declines to the nominative one; another one can read as it ("Джамалі":
+        # Джамаль or Джамала, and the document has "Джамала")
+        fits = _declines_to if entity.lemma == entity.text else _reads_as
         words = entity.text.split()
         for lemma in sorted(named - {entity.lemma}):  # sorted: the same choice in every process
-            if len(lemma.split()) == len(words) and all(map(_declines_to, words, lemma.split())):
+            if len(lemma.split()) == len(words) and all(map(fits, words, lemma.split())):
                 entity.lemma = lemma
                 break
+
+
+def _reads_as(form: str, lemma: str) -> bool:
+    """Whether the dictionary reads ``form`` as a form of ``lemma``."""
+    return any(p.normal_form == lemma.lower() for p in parses(form.lower()))

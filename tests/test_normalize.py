@@ -133,3 +133,11 @@ def test_a_declined_foreign_name_takes_the_nominative_the_document_gives_it(extr
     text = "Кір Стармер заявив про підтримку. Зустріч Кіра Стармера з журналістами відбулася."
     document = hand_built(extractor, text, [("Кір Стармер", "PERS"), ("Кіра Стармера", "PERS")])
     assert [e.lemma for e in document.entities] == ["Кір Стармер", "Кір Стармер"]
+
+
+@pytest.mark.parametrize("nominative", ["Джамала", "Джамаль"])
+def test_a_name_with_two_readings_takes_the_one_the_document_gives_in_the_nominative(extractor, nominative):
+    """"Джамалі" reads as a form of Джамала and of Джамаль: the document's nominative decides."""
+    text = f"{nominative} виступила. Джамалі аплодували."
+    document = hand_built(extractor, text, [(nominative, "PERS"), ("Джамалі", "PERS")])
+    assert [e.lemma for e in document.entities] == [nominative, nominative]
