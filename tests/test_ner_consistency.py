@@ -366,3 +366,14 @@ def test_a_council_named_in_one_word_is_an_organisation(extractor, text, spans, 
 ])
 def test_an_acronym_read_into_a_persons_name_is_an_organisation(extractor, text, spans, expected):
     assert _labelled(extractor, text, spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Кінофестиваль «Корона Карпат» відкрився.", [("Кінофестиваль «Корона Карпат", "ORG")],
+     [("Кінофестиваль «Корона Карпат»", "ORG")]),
+    ("Газета «День» вийшла.", [("«День", "ORG")], [("«День»", "ORG")]),
+    ("Фестиваль «Корона» і «Карпати» відкрилися.", [("Фестиваль «Корона»", "ORG")],
+     [("Фестиваль «Корона»", "ORG")]),  # quotes already closed
+])
+def test_a_name_that_opens_a_quote_takes_in_the_closing_one(extractor, text, spans, expected):
+    assert _labelled(extractor, text, spans) == expected

@@ -12,6 +12,7 @@ the rest of the document. In the order they run:
 - a form of address is cut off a name ("Пані Зеркаль"), and a job the tagger read
   into a name is split from it ("Перший віце-президент Європейської комісії",
   "Канцлер Олаф Шольц"); an organisation that is only a job becomes JOB;
+- a name that opens a quote takes in the closing quote right after it;
 - a name stops before a verb ("Дунай зріс"), and a name in quotes after the kind of
   thing it names has that kind's type (ORG «Місто» after "романом" -> ART, PERS
   «Дружба» after "фабрика" -> ORG, LOC after "газопровід" -> MISC, and a Latin-script
@@ -50,7 +51,7 @@ from collections import Counter, defaultdict
 from extractor.document import Document, Entity
 from extractor.morphology.analyzer import is_company_name, is_first_name, is_name, parses
 from extractor.ner.constraints import ORGANISATIONS, town_names
-from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES, normalize_entity
+from extractor.normalize import CLOSING_QUOTES, NAME_PARTICLES, OPENING_QUOTES, normalize_entity
 from extractor.rules.countries import country_code
 from extractor.text import has_latin
 
@@ -96,6 +97,7 @@ def make_names_consistent(document: Document) -> None:
     _split_job_from_name(document)
     _cut_before_verb(document)
     _kind_before_quotes(document)
+    _close_quotes(document)
     _street_named_after(document)
     _names_after_a_company_word(document)
     _cut_after_country(document)
@@ -267,6 +269,19 @@ def _kind_before_quotes(document: Document) -> None:
         elif before >= 0 and tokens[before].lemma.lower() in PRODUCTS and has_latin(entity.text) \
                 and not re.search(r"[а-яіїєґ]", entity.text.lower()):
             entity.label = "MISC"
+
+
+def _close_quotes(document: Document) -> None:
+    """ORG "кінофестивалю «Корона Карпат" -> "кінофестивалю «Корона Карпат»": a name that opens a quote
+    and stops right before it closes takes the closing quote in."""
+    tagged = _tagged(document)
+    for entity in document.entities:
+        tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end
+        words = [t.norm for t in tokens[entity.token_start:after]]
+        opened = sum(w in "«„“" for w in words) - sum(w in "»”" for w in words)
+        if opened > 0 and after < len(tokens) and tokens[after].norm in CLOSING_QUOTES \
+                and tokens[after].norm != '"' and (entity.sentence_id, after) not in tagged:
+            _set_tokens(document, entity, entity.token_start, after + 1)
 
 
 def _street_named_after(document: Document) -> None:
