@@ -142,3 +142,8 @@ def test_a_function_word_is_no_one_word_person_or_place(word):
 
 def test_the_cabinet_is_an_organisation_named_like_a_place():
     assert {"S-LOC", "S-PERS", "O"} <= forbidden_tags("Кабміні")
+
+
+@pytest.mark.parametrize("word", ["ВВП", "ДТП", "ПДВ"])
+def test_an_abbreviation_of_a_common_noun_starts_no_name(word):
+    assert {"S-ORG", "B-ORG", "S-LOC", "S-PERS", "S-MISC"} <= forbidden_tags(word)

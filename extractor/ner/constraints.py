@@ -63,6 +63,9 @@ LATIN_NAME_SHAPE = re.compile(r"[A-Z][a-z]+|[IVXLCM]+|[A-Z]")
 # ("Учора" at a sentence's start was a person); titles and newspapers may be such words ("Сьогодні")
 FUNCTION_WORDS = {"ADVB", "CONJ", "PREP", "PRCL", "NPRO", "INTJ"}
 NOT_ALONE = frozenset({"S-PERS", "S-LOC"})
+# abbreviations of common nouns that economic and crime news is full of ("ВВП" was an organisation)
+COMMON_ABBREVIATIONS = {"ввп", "дтп", "пдв", "зно", "пмм", "днк", "снід", "віл", "ккд", "єдрпоу"}
+NO_NAME_START = frozenset(f"{p}-{label}" for p in "BS" for label in ("PERS", "LOC", "ORG", "MISC"))
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +108,8 @@ def _a_town_and_nobody(word: str) -> bool:
 def _what_the_dictionary_rules_out(word: str) -> frozenset[str]:
     if not word[:1].isalpha():
         return frozenset()
+    if word.lower() in COMMON_ABBREVIATIONS:
+        return NO_NAME_START
     if has_latin(word) and not LATIN_NAME_SHAPE.fullmatch(word):
         return PERSON_TAGS  # brands and sites ("ArcelorMittal", "lifecell", "europa.eu") are no one's names
     if word[0].isupper() and is_company_name(word.lower()):
