@@ -377,3 +377,12 @@ def test_an_acronym_read_into_a_persons_name_is_an_organisation(extractor, text,
 ])
 def test_a_name_that_opens_a_quote_takes_in_the_closing_one(extractor, text, spans, expected):
     assert _labelled(extractor, text, spans) == expected
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Адвокат пан Свиридовський виглядав спокійно.", [("Адвокат", "PERS"), ("Свиридовський", "PERS")],
+     [("Адвокат", "JOB"), ("Свиридовський", "PERS")]),
+    ("Тюлень пірнув у воду.", [("Тюлень", "PERS")], [("Тюлень", "PERS")]),  # a character, alone
+])
+def test_a_common_noun_for_people_read_as_a_person_before_a_name_is_a_job(extractor, text, spans, expected):
+    assert _labelled(extractor, text, spans) == expected

@@ -9,7 +9,8 @@ the rest of the document. In the order they run:
   so is a first name with the one-word mention right after it ("Джорджа" + "Мелоні")
   and a name given after a person ("Університет імені" + "Тараса Шевченка"); a
   person's name after a company's acronym is its owner ("ДТЕК" + "Ахметова");
-- a form of address is cut off a name ("Пані Зеркаль"), and a job the tagger read
+- a form of address is cut off a name ("Пані Зеркаль"), a common noun for people read
+  as a person right before a name is a job ("Адвокат пан Свиридовський"), and a job the tagger read
   into a name is split from it ("Перший віце-президент Європейської комісії",
   "Канцлер Олаф Шольц"); an organisation that is only a job becomes JOB;
 - a name that opens a quote takes in the closing quote right after it;
@@ -94,6 +95,7 @@ def make_names_consistent(document: Document) -> None:
     _merge_neighbours(document, _surname_after_first_name)
     _merge_neighbours(document, _named_after)
     _drop_honorifics(document)
+    _job_before_a_person(document)
     _split_job_from_name(document)
     _cut_before_verb(document)
     _kind_before_quotes(document)
@@ -225,6 +227,23 @@ def _drop_honorifics(document: Document) -> None:
         while entity.label == "PERS" and entity.token_end - entity.token_start > 1 \
                 and tokens[entity.token_start].lemma.lower() in HONORIFICS:
             _set_tokens(document, entity, entity.token_start + 1, entity.token_end)
+
+
+def _job_before_a_person(document: Document) -> None:
+    """PERS "Адвокат" + "пан Свиридовський" -> JOB "Адвокат": a one-word person that the dictionary
+    knows only as a common noun for people, right before a person's name (a form of address between
+    them allowed), is what that person is (alone it may be a story's character: "Бог", "Тюлень")."""
+    for entity in document.entities:
+        tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end
+        while after < len(tokens) and tokens[after].lemma.lower() in HONORIFICS:
+            after += 1
+        word = tokens[entity.token_start].norm.lower()
+        readings = [p for p in parses(word) if p.is_known]
+        if entity.label == "PERS" and entity.token_end - entity.token_start == 1 and readings \
+                and all(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and not is_name(p) for p in readings) \
+                and any(e.sentence_id == entity.sentence_id and e.label == "PERS" and e.token_start == after
+                        for e in document.entities):
+            entity.label = "JOB"
 
 
 def _is_person_noun(token) -> bool:
