@@ -386,3 +386,9 @@ def test_a_name_that_opens_a_quote_takes_in_the_closing_one(extractor, text, spa
 ])
 def test_a_common_noun_for_people_read_as_a_person_before_a_name_is_a_job(extractor, text, spans, expected):
     assert _labelled(extractor, text, spans) == expected
+
+
+def test_an_acronym_alone_read_as_a_person_is_left_to_the_later_steps(extractor):
+    """A one-word PERS "КНДР" has no name after it to split off: no empty mention appears."""
+    document = hand_built(extractor, "Війська КНДР прибули.", [("КНДР", "PERS")])
+    assert [(e.text, e.label) for e in document.entities] == [("КНДР", "LOC")]

@@ -188,8 +188,8 @@ def _owner_out_of_company(document: Document) -> None:
         while names > entity.token_start + 1 and _a_name_in_the_genitive(tokens[names - 1].norm):
             names -= 1
         company = tokens[names - 1].norm
-        if entity.label == "PERS" and names == entity.token_start + 1 and len(company) > 1 and company.isupper() \
-                and company.isalpha():  # PERS "ДНР Губарєва": no person's name starts with an acronym
+        if entity.label == "PERS" and names == entity.token_start + 1 < entity.token_end and len(company) > 1 \
+                and company.isupper() and company.isalpha():  # PERS "ДНР Губарєва": no name starts with an acronym
             entity.label = "ORG"
         elif entity.label != "ORG" or names == entity.token_end or entity.token_end - names > 2 \
                 or not (company.isupper() or is_company_name(company.lower())):
