@@ -107,6 +107,7 @@ def make_names_consistent(document: Document) -> None:
     _brand_of_a_country(document)
     _councils(document)
     _company_and_a_company(document)
+    _latin_company_after_a_company(document)
     _country_out_of_job(document)
     _take_adjective_before(document)
     _unions_and_plants(document)
@@ -438,7 +439,6 @@ def _company_and_a_company(document: Document) -> None:
         forms = {word.lemma.lower(), word.norm.lower()}
         if not _is_country(tokens[second.token_start:second.token_end]) and not forms & town_names():
             second.label = "ORG"
-    _latin_company_after_a_company(document)
 
 
 def _latin_company_after_a_company(document: Document) -> None:
