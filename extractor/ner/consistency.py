@@ -86,6 +86,8 @@ KINDS = {**{kind: "ART" for kind in WORKS}, **{kind: "ORG" for kind in COMPANIES
 STREETS = {"вулиця", "проспект", "площа", "бульвар", "провулок", "узвіз", "набережна", "шосе", "майдан"}
 HEADS = {"глава", "голова"}  # of a state, a ministry, a board: nouns for things too
 HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "місіс", "сер", "мадам", "мсьє", "синьйор", "сеньйор"}
+# quotes that tell opening from closing (a straight " is both)
+PAIRED_OPENING, PAIRED_CLOSING = OPENING_QUOTES.replace('"', ""), CLOSING_QUOTES.replace('"', "")
 
 
 def make_names_consistent(document: Document) -> None:
@@ -235,13 +237,13 @@ def _job_before_a_person(document: Document) -> None:
     knows only as a common noun for people, right before a person's name (a form of address between
     them allowed), is what that person is (alone it may be a story's character: "Бог", "Тюлень")."""
     for entity in document.entities:
+        if entity.label != "PERS" or entity.token_end - entity.token_start != 1:
+            continue
         tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end
         while after < len(tokens) and tokens[after].lemma.lower() in HONORIFICS:
             after += 1
-        word = tokens[entity.token_start].norm.lower()
-        readings = [p for p in parses(word) if p.is_known]
-        if entity.label == "PERS" and entity.token_end - entity.token_start == 1 and readings \
-                and all(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and not is_name(p) for p in readings) \
+        readings = [p for p in parses(tokens[entity.token_start].norm.lower()) if p.is_known]
+        if readings and all(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and not is_name(p) for p in readings) \
                 and any(e.sentence_id == entity.sentence_id and e.label == "PERS" and e.token_start == after
                         for e in document.entities):
             entity.label = "JOB"
@@ -298,9 +300,9 @@ def _close_quotes(document: Document) -> None:
     for entity in document.entities:
         tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end
         words = [t.norm for t in tokens[entity.token_start:after]]
-        opened = sum(w in "«„“" for w in words) - sum(w in "»”" for w in words)
-        if opened > 0 and after < len(tokens) and tokens[after].norm in CLOSING_QUOTES \
-                and tokens[after].norm != '"' and (entity.sentence_id, after) not in tagged:
+        opened = sum(w in PAIRED_OPENING for w in words) - sum(w in PAIRED_CLOSING for w in words)
+        if opened > 0 and after < len(tokens) and tokens[after].norm in PAIRED_CLOSING \
+                and (entity.sentence_id, after) not in tagged:
             _set_tokens(document, entity, entity.token_start, after + 1)
 
 
