@@ -34,9 +34,12 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     extract.add_argument("--unsafe-csv", dest="safe_csv", action="store_false",
                          help="write CSV cells starting with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them as formulas)")
     extract.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled models/uk-ner)")
-    extract.add_argument("--fast-ner", action="store_true",
-                         help="tag with the first tagger of the NER ensemble only, never asking the second: NER "
-                              "about 3x faster, test F1 0.800 instead of 0.807 (models/uk-ner/MODEL_CARD.md)")
+    ner_speed = extract.add_mutually_exclusive_group()
+    ner_speed.add_argument("--accurate-ner", action="store_true",
+                           help="ask the second NER tagger where the first is unsure: NER-UK test F1 0.807 instead of "
+                                "0.801, about 2.5x slower end to end (models/uk-ner/MODEL_CARD.md)")
+    ner_speed.add_argument("--fast-ner", action="store_true", help="the first NER tagger alone: the default now; "
+                                                                  "kept so that older commands still run")
     extract.add_argument("--reference-date", metavar="YYYY-MM-DD", default=None,
                          help="resolve dates against this day where a document's publication date is unknown")
     extract.add_argument("--device", default="cpu", help="where NER runs: cpu (default) or a torch device such as cuda")
@@ -59,7 +62,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         print("error: --workers and --batch-docs must be 1 or more", file=sys.stderr)
         return 2
     options = {"repair": args.repair, "only_uk": args.only_uk, "device": args.device, "bf16": args.bf16,
-               "reference_date": args.reference_date, "ner_members": 1 if args.fast_ner else None}
+               "reference_date": args.reference_date, "ner_members": 2 if args.accurate_ner else 1}
     if args.model_dir:
         options["ner_model_dir"] = args.model_dir
     try:

@@ -7,6 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
+from extractor.ner.tagger import DEFAULT_MEMBERS
 from extractor_lab.paths import SHARED
 
 RECIPES = Path(__file__).resolve().parent / "recipes"
@@ -77,6 +78,8 @@ def _add_evaluate(sub) -> None:
     ner.add_argument("--constraints", choices=["on", "off"], default="on",
                      help="decode with the dictionary's constraints (extractor/ner/constraints.py) (default: %(default)s)")
     ner.add_argument("--against-constraints", choices=["on", "off"], default="on", help="the same for --against")
+    ner.add_argument("--members", type=int, default=DEFAULT_MEMBERS,
+                     help="tag with the first N taggers of the folder (2: with second opinions) (default: %(default)s)")
     ner.add_argument("--pipeline", action="store_true",
                      help="score what the whole pipeline outputs (the tagger, then the consistency and country rules)")
     ner.add_argument("--json", action="store_true", help="print JSON")
@@ -91,6 +94,7 @@ def _add_evaluate(sub) -> None:
     bsnlp = evaluate.add_parser("bsnlp", help="recognition, typing and normalization on BSNLP-style annotated news")
     bsnlp.add_argument("folder", type=Path, nargs="?", default=SHARED / "bsnlp-uk-dev", help="(default: %(default)s)")
     bsnlp.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled one)")
+    bsnlp.add_argument("--members", type=int, default=DEFAULT_MEMBERS, help="NER taggers to use (default: %(default)s)")
     bsnlp.add_argument("--json", action="store_true", help="print JSON")
     bsnlp.set_defaults(func=_run_evaluate_bsnlp)
     values = evaluate.add_parser("values", help="dates, money and percentages on the expressions in extractor_lab/data")
@@ -173,11 +177,12 @@ def _run_evaluate_ner(args) -> int:
     model_dir = args.model_dir or NER_MODEL_DIR
     if args.against:
         comparison = compare(args.corpus, args.split, model_dir, args.against, progress=not args.json,
-                             constraints=(args.constraints == "on", args.against_constraints == "on"))
+                             constraints=(args.constraints == "on", args.against_constraints == "on"),
+                             members=args.members)
         print(to_json(comparison) if args.json else format_comparison(comparison))
         return 0
     report = evaluate(args.corpus, args.split, model_dir, progress=not args.json, constraints=args.constraints == "on",
-                      pipeline=args.pipeline)
+                      pipeline=args.pipeline, members=args.members)
     print(to_json(report) if args.json else format_report(report))
     return 0
 
@@ -206,7 +211,7 @@ def _run_evaluate_bsnlp(args) -> int:
     from extractor import Extractor
     from extractor_lab.bsnlp import evaluate, format_report
 
-    extractor = Extractor(**({"ner_model_dir": args.model_dir} if args.model_dir else {}))
+    extractor = Extractor(ner_members=args.members, **({"ner_model_dir": args.model_dir} if args.model_dir else {}))
     report = evaluate(args.folder, extractor)
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else format_report(report))
     return 0

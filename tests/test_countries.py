@@ -54,3 +54,14 @@ def test_a_name_that_is_not_a_country_keeps_its_label(extractor):
 def test_a_country_name_that_is_also_a_common_word_is_not_one_at_a_sentences_start(extractor, sentence, found):
     document = hand_built(extractor, sentence, [])
     assert [(e.text, e.country_code) for e in document.entities if e.label == "LOC"] == found
+
+
+@pytest.mark.parametrize("spans, expected", [
+    ([("Сполученим", "PERS")], [("Україна", "LOC"), ("Сполученим Штатам", "LOC")]),
+    ([("Штатам", "LOC")], [("Україна", "LOC"), ("Сполученим Штатам", "LOC")]),
+    # a mention that reaches outside the country's name is left to the tagger
+    ([("Сполученим Штатам за", "ORG")], [("Україна", "LOC"), ("Сполученим Штатам за", "ORG")]),
+])
+def test_a_country_name_of_several_words_replaces_mentions_inside_it(extractor, spans, expected):
+    document = hand_built(extractor, "Україна дякує Сполученим Штатам за підтримку.", spans)
+    assert [(e.text, e.label) for e in document.entities] == expected

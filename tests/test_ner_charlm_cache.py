@@ -99,7 +99,7 @@ def test_features_without_the_output_layer_equal_stanzas_on_the_shipped_models(d
 
 
 def test_tagger_reads_its_language_models_without_the_output_layer():
-    tagger = NerTagger(DEFAULT_MODEL_DIR)
+    tagger = NerTagger(DEFAULT_MODEL_DIR, members=2)
     models = [trainer.model for trainer in tagger._ner.trainers]
     bound = [lm.get_representation.__func__ for m in models
              for lm in (getattr(m, "charmodel_forward", None), getattr(m, "charmodel_backward", None)) if lm is not None]

@@ -392,3 +392,16 @@ def test_an_acronym_alone_read_as_a_person_is_left_to_the_later_steps(extractor)
     """A one-word PERS "КНДР" has no name after it to split off: no empty mention appears."""
     document = hand_built(extractor, "Війська КНДР прибули.", [("КНДР", "PERS")])
     assert [(e.text, e.label) for e in document.entities] == [("КНДР", "LOC")]
+
+
+@pytest.mark.parametrize("spans", [[("200", "DATE"), ("500 гривень", "MON")], [("500 гривень", "MON")]])
+def test_the_lower_bound_of_a_money_range_joins_the_amount(extractor, spans):
+    document = hand_built(extractor, "Квиток коштуватиме від 200 до 500 гривень.", spans)
+    assert [(e.text, e.label) for e in document.entities] == [("200 до 500 гривень", "MON")]
+    assert [(q.low, q.high, q.currency) for q in document.quantities] == [(200, 500, "UAH")]
+
+
+def test_a_number_before_a_money_amount_without_a_range_stays_apart(extractor):
+    document = hand_built(extractor, "У 2024 до 500 гривень додали ще 100.",
+                          [("2024", "DATE"), ("500 гривень", "MON")])
+    assert [(e.text, e.label) for e in document.entities] == [("2024", "DATE"), ("500 гривень", "MON")]

@@ -30,7 +30,7 @@ def test_two_trained_members_pack_load_and_tag(tmp_path, corpus_sentences):
     second = _train_tiny(tmp_path, "second", "--set", "seed=99", "--set", f"vectors_file={first / 'uk_vectors.pt'}")
     files = pack([first, second], tmp_path / "ensemble")
     assert [f.name for f in files] == ["uk_ner.pt", "uk_ner_2.pt"]
-    tagger = NerTagger(tmp_path / "ensemble")
+    tagger = NerTagger(tmp_path / "ensemble", members=2)
     assert tagger.members == 2
     tags = tagger.tag_bioes(corpus_sentences)
     assert [len(t) for t in tags] == [len(s) for s in corpus_sentences]
@@ -58,7 +58,7 @@ def test_a_folder_that_is_not_a_trained_model_is_named(tmp_path):
 def test_a_member_twice_tags_exactly_like_the_member_alone(tmp_path, corpus_sentences):
     """Averaging two copies changes no score, and half-precision storage changes no tag."""
     assert main(["train", "ner-pack", str(DEFAULT_MODEL_DIR), str(DEFAULT_MODEL_DIR), "--out", str(tmp_path / "twice")]) == 0
-    twice = NerTagger(tmp_path / "twice")
+    twice = NerTagger(tmp_path / "twice", members=2)
     assert twice.members == 2
     alone = NerTagger(DEFAULT_MODEL_DIR)
     # the shipped folder may itself be an ensemble; its first member alone is the reference
@@ -130,7 +130,7 @@ def test_our_inputs_give_the_scores_stanzas_data_loader_gives(corpus_sentences):
 
     from extractor.ner.ensemble import Member
 
-    tagger = NerTagger(DEFAULT_MODEL_DIR)
+    tagger = NerTagger(DEFAULT_MODEL_DIR, members=2)
     sentences = corpus_sentences[:40]
     document = tagger.pipeline.processors["tokenize"].process(sentences)
     for trainer, config in zip(tagger._ner.trainers, tagger._ner.configs):
@@ -151,7 +151,7 @@ def test_our_inputs_give_the_scores_stanzas_data_loader_gives(corpus_sentences):
 
 def test_second_opinions_span_member_one_alone_to_the_full_ensemble(corpus_sentences):
     """Below probability 0 no sentence gets a second opinion (member 1's tags); below 1 every one does."""
-    tagger = NerTagger(DEFAULT_MODEL_DIR)
+    tagger = NerTagger(DEFAULT_MODEL_DIR, members=2)
     if tagger.members == 1:
         pytest.skip("the shipped model is a single tagger")
     alone = NerTagger(DEFAULT_MODEL_DIR, members=1).tag_bioes(corpus_sentences)

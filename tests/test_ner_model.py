@@ -77,24 +77,26 @@ def test_bundled_model_loading_leaves_torch_load_as_it_was(tagger):
     assert torch.load.__module__ == "torch.serialization"
 
 
-def test_first_member_alone_tags_without_the_character_models(tagger):
-    """--fast-ner: the first tagger alone still finds the people and places, and differs from the ensemble
-    only in how many taggers it runs."""
-    fast = NerTagger(members=1)
-    assert tagger.members == 2 and fast.members == 1
+def test_the_default_is_member_one_alone_and_accurate_ner_adds_the_second(tagger):
+    """By default only the first tagger loads (no character models); members=2 (--accurate-ner) adds
+    the second, and both find the people and places of a plain sentence."""
+    accurate = NerTagger(members=2)
+    assert tagger.members == 1 and accurate.members == 2
+    assert not tagger._members[0].reads_charlm and accurate._members[1].reads_charlm
     sentence = ["Володимир", "Зеленський", "зустрівся", "з", "Олафом", "Шольцем", "у", "Берліні", "."]
-    labels = {(s.start, s.end, s.label) for s in fast.tag([sentence])}
-    assert (0, 2, "PERS") in labels and (7, 8, "LOC") in labels
+    for ner in (tagger, accurate):
+        labels = {(s.start, s.end, s.label) for s in ner.tag([sentence])}
+        assert (0, 2, "PERS") in labels and (7, 8, "LOC") in labels
     with pytest.raises(ValueError, match="members"):
         NerTagger(members=0)
 
 
-def test_bf16_is_used_where_the_cpu_has_it_and_tags_like_float32(extractor):
+def test_bf16_is_used_where_the_cpu_has_it_and_tags_like_float32():
     from extractor.ner.tagger import NerTagger, _native_bf16
 
-    tagger = NerTagger(bf16=True)
+    tagger = NerTagger(bf16=True, members=2)
     assert tagger.bf16 == _native_bf16()
     sentences = [s.split() for s in ("Президент України Володимир Зеленський прибув до Берліна .",
                                      "Компанія « Нафтогаз » отримала 2 млрд гривень від уряду .",
                                      "У Брюсселі 15 березня зустрілися міністри закордонних справ НАТО .")]
-    assert tagger.tag(sentences) == extractor.ner.tag(sentences)
+    assert tagger.tag(sentences) == NerTagger(members=2).tag(sentences)

@@ -42,7 +42,8 @@ the rest of the document. In the order they run:
 - news names a person in full first, so the surname of a full PERS name is a
   person throughout the document ("Трамп" as a place, or untagged);
 - a place, organisation or MISC name takes the type most of its mentions have,
-  and a name of two or more words is tagged wherever the document repeats it.
+  and a name of two or more words is tagged wherever the document repeats it;
+- the lower bound of a money range joins the amount ("від" + "200" + "до 500 гривень").
 """
 from __future__ import annotations
 
@@ -118,6 +119,7 @@ def make_names_consistent(document: Document) -> None:
     _surnames_are_people(document)
     _one_type_per_name(document)
     _names_tagged_throughout(document)
+    _money_ranges(document)
 
 
 def _set_tokens(document: Document, entity: Entity, token_start: int, token_end: int) -> None:
@@ -425,6 +427,19 @@ def _councils(document: Document) -> None:
         last = document.sentences[entity.sentence_id].tokens[entity.token_end - 1]
         if entity.label == "LOC" and COUNCIL.fullmatch(last.norm.lower()):
             entity.label = "ORG"
+
+
+def _money_ranges(document: Document) -> None:
+    """"від 200 до 500 гривень" tagged DATE "200" + MON "500 гривень" -> MON "200 до 500 гривень": the
+    lower bound of a money range is part of the amount (the quantities step then reads the range)."""
+    for money in [e for e in document.entities if e.label == "MON"]:
+        tokens, start = document.sentences[money.sentence_id].tokens, money.token_start
+        if start < 3 or tokens[start - 1].norm.lower() != "до" or not tokens[start - 2].norm.isdigit() \
+                or tokens[start - 3].norm.lower() != "від":
+            continue
+        document.entities = [e for e in document.entities if not (
+            e.sentence_id == money.sentence_id and e.token_start == start - 2 and e.token_end == start - 1)]
+        _set_tokens(document, money, start - 2, money.token_end)
 
 
 def _company_and_a_company(document: Document) -> None:

@@ -121,7 +121,7 @@ def tag_countries(document) -> None:
             entity.label = "LOC"
         if entity.label == "LOC":  # its lemma, which the normalize step would compute the same way
             entity.lemma = as_place
-    covered = {(e.sentence_id, i) for e in document.entities for i in range(e.token_start, e.token_end)}
+    covered = {(e.sentence_id, i): e for e in document.entities for i in range(e.token_start, e.token_end)}
     for sentence in document.sentences:
         tokens = sentence.tokens
         i = 0
@@ -130,17 +130,22 @@ def tag_countries(document) -> None:
             if tokens[i].norm[:1].isupper():
                 for width in (3, 2, 1):  # longest name first: "Північної Кореї" before "Кореї"
                     span = tokens[i:i + width]
-                    if len(span) < width or any((sentence.index, i + k) in covered for k in range(width)):
+                    # a country name of several words replaces mentions that lie inside it
+                    # (PERS "Сполученим" + "Штатам"), never one that reaches outside it
+                    inside = {id(e): e for k in range(width) if (e := covered.get((sentence.index, i + k)))}
+                    if len(span) < width or (inside and width == 1) or any(
+                            e.token_start < i or e.token_end > i + width for e in inside.values()):
                         continue
                     lemma = normalize_entity(span, "LOC")
                     code = country_code(lemma) or country_code(document.text[span[0].start:span[-1].end])
                     if code and (_inside_longer_name(tokens, i) or (width == 1 and _a_word_at_the_start(tokens, i))):
                         break  # "Північної Ірландії" is not Ireland
                     if code:
-                        found = (width, lemma, code)
+                        found = (width, lemma, code, inside)
                         break
             if found:
-                width, lemma, code = found
+                width, lemma, code, inside = found
+                document.entities = [e for e in document.entities if id(e) not in inside]
                 start, end = tokens[i].start, tokens[i + width - 1].end
                 document.entities.append(Entity(start, end, document.text[start:end], "LOC", sentence.index,
                                                 i, i + width, lemma=lemma, country_code=code,

@@ -21,7 +21,7 @@ def label_texts(texts: list[str], out: Path, model_dir: Path | None = None, chun
     from extractor.ner.tagger import NerTagger
     from extractor.tokenize import split_sentences
 
-    tagger = NerTagger(model_dir) if model_dir else NerTagger()
+    tagger = NerTagger(model_dir, members=2) if model_dir else NerTagger(members=2)  # the teacher: the pair
     sentences = [[t.text for t in s] for text in texts for s in split_sentences(text)]
     sentences = [s for s in sentences if 0 < len(s) <= 200]
     started, done = time.time(), 0

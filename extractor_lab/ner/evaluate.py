@@ -17,7 +17,7 @@ from extractor_lab.heldout import every_nth
 from extractor_lab.ner import corpus as ner_corpus
 from extractor.ner.spans import spans_from_bioes
 from extractor_lab.ner.score import paired_bootstrap, strict_scores
-from extractor.ner.tagger import NerTagger
+from extractor.ner.tagger import DEFAULT_MEMBERS, NerTagger
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -44,13 +44,13 @@ def _gold(corpus: Path, split: str) -> tuple[list, list]:
 
 
 def _predicted(documents: list, split: str, model_dir: Path, progress: bool, constraints: bool = True,
-               tag_one_by_one: bool = False) -> list:
+               tag_one_by_one: bool = False, members: int = DEFAULT_MEMBERS) -> list:
     """The tagger's entities over the run-time tokens of the documents, as character spans.
 
     By default every sentence of the split is tagged in one call, as the pipeline
     tags a batch; ``tag_one_by_one`` tags document by document (the tags are the
     same, since sentences are tagged independently)."""
-    tagger = NerTagger(model_dir, constraints=constraints)
+    tagger = NerTagger(model_dir, constraints=constraints, members=members)
     batches = [[d] for d in documents] if tag_one_by_one else [documents]
     predicted = []
     for batch in tqdm(batches, desc=f"tagging {split}", unit="batch", disable=not progress):
@@ -61,12 +61,13 @@ def _predicted(documents: list, split: str, model_dir: Path, progress: bool, con
     return predicted
 
 
-def _pipeline_predicted(corpus: Path, documents: list, model_dir: Path, progress: bool) -> list:
+def _pipeline_predicted(corpus: Path, documents: list, model_dir: Path, progress: bool,
+                        members: int = DEFAULT_MEMBERS) -> list:
     """The entities the whole pipeline outputs (tagger, consistency and country rules), as character spans."""
     from extractor.document import Document
     from extractor.pipeline import Extractor, batched
 
-    extractor = Extractor(ner_model_dir=model_dir)
+    extractor = Extractor(ner_model_dir=model_dir, ner_members=members)
     texts = [Document(d.doc_id, ner_corpus.find_document(corpus, d.doc_id).read_text(encoding="utf-8"))
              for d in documents]
     predicted = []
@@ -85,22 +86,22 @@ def _report(split: str, documents: list, gold: list, predicted: list) -> dict:
 
 
 def evaluate(corpus: Path, split: str, model_dir: Path, progress: bool = True, constraints: bool = True,
-             pipeline: bool = False) -> dict:
+             pipeline: bool = False, members: int = DEFAULT_MEMBERS) -> dict:
     documents, gold = _gold(corpus, split)
-    predicted = _pipeline_predicted(corpus, documents, model_dir, progress) if pipeline \
-        else _predicted(documents, split, model_dir, progress, constraints)
+    predicted = _pipeline_predicted(corpus, documents, model_dir, progress, members) if pipeline \
+        else _predicted(documents, split, model_dir, progress, constraints, members=members)
     return _report(split, documents, gold, predicted)
 
 
 def compare(corpus: Path, split: str, model_a: Path, model_b: Path, progress: bool = True,
-            constraints: tuple[bool, bool] = (True, True)) -> dict:
+            constraints: tuple[bool, bool] = (True, True), members: int = DEFAULT_MEMBERS) -> dict:
     """Both models' reports, and a paired bootstrap over documents of A's micro-F1 minus B's.
 
     Dev has 39 documents: a gain whose interval includes 0 is not a reason to ship.
     """
     documents, gold = _gold(corpus, split)  # read and tokenized once for both models
-    predicted_a = _predicted(documents, split, model_a, progress, constraints[0])
-    predicted_b = _predicted(documents, split, model_b, progress, constraints[1])
+    predicted_a = _predicted(documents, split, model_a, progress, constraints[0], members=members)
+    predicted_b = _predicted(documents, split, model_b, progress, constraints[1], members=members)
     doc_ids = [d.doc_id for d in documents]
     return {"a": {"model": str(model_a), **_report(split, documents, gold, predicted_a)},
             "b": {"model": str(model_b), **_report(split, documents, gold, predicted_b)},
