@@ -252,7 +252,7 @@ def test_a_name_right_after_a_word_for_a_company_is_the_companys(extractor, text
     ("Компанії Ріната Ахметова належить ДТЕК.", [("Ріната Ахметова", "PERS"), ("ДТЕК", "ORG")]),
     ("Це ще одна компанія Машненкова.", [("Машненкова", "PERS")]),  # its owner, in the genitive
     ("Акції компанії Маска подорожчали.", [("Маска", "PERS")]),  # a surname in the genitive, though "маска" is a word
-    ("Банк Японії підвищив ставку.", [("Японії", "LOC")]),
+    ("Ставку підвищив банк Японії.", [("Японії", "LOC")]),
 ])
 def test_an_owner_or_a_country_after_a_word_for_a_company_keeps_its_type(extractor, text, spans):
     assert _labelled(extractor, text, spans) == spans
@@ -328,6 +328,11 @@ def test_an_untagged_latin_script_name_coordinated_after_a_latin_organisation_is
     ("Перший банк відкрився в центрі.", [], []),  # an ordinal
     ("Міжнародні організації засудили напад.", [], []),  # plural: a kind, not one
     ("Вчора національний банк знизив ставку.", [], []),  # not at the start: the tagger's, with its capitals
+    ("Прокуратура Німеччини продовжує розслідування.", [("Німеччини", "LOC")], [("Прокуратура Німеччини", "ORG")]),
+    ("Прокуратура Києва відкрила справу.", [], [("Прокуратура Києва", "ORG")]),
+    ("Банк Японії підвищив ставку.", [("Японії", "LOC")], [("Банк Японії", "ORG")]),
+    ("Прокуратура відкрила справу.", [], []),  # the noun alone names no one
+    ("Суди Києва ухвалили рішення.", [], []),  # plural: a kind, not one
 ])
 def test_an_institution_at_a_sentences_start_is_an_organisation(extractor, text, spans, expected):
     assert _labelled(extractor, text, spans) == expected
@@ -405,3 +410,12 @@ def test_a_number_before_a_money_amount_without_a_range_stays_apart(extractor):
     document = hand_built(extractor, "У 2024 до 500 гривень додали ще 100.",
                           [("2024", "DATE"), ("500 гривень", "MON")])
     assert [(e.text, e.label) for e in document.entities] == [("2024", "DATE"), ("500 гривень", "MON")]
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("Приватбанк і Ощадбанк знизили ставки.", "Приватбанк і Ощадбанк", [("Приватбанк", "ORG"), ("Ощадбанк", "ORG")]),
+    ("Нафтогаз та Укренерго підписали угоду.", "Нафтогаз та Укренерго", [("Нафтогаз", "ORG"), ("Укренерго", "ORG")]),
+    ("Фірма Пукшин і Партнери виграла справу.", "Пукшин і Партнери", [("Пукшин і Партнери", "ORG")]),
+])
+def test_two_companies_read_as_one_are_two(extractor, text, span, expected):
+    assert _labelled(extractor, text, [(span, "ORG")]) == expected

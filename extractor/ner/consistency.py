@@ -27,7 +27,8 @@ the rest of the document. In the order they run:
   a one-word place joined by "і"/"та" to an organisation before it is one too, unless
   it is a country or a town ("Vodafone Україна та Київстар"), and so is an untagged
   Latin-script name joined to a Latin-script organisation ("Shell та BP");
-  a council named in one word is an organisation ("у Київраді");
+  a council named in one word is an organisation ("у Київраді"), and two companies read as
+  one are two ("Приватбанк і Ощадбанк");
   a power plant's name ends at the plant, and the place after it is a place
   ("Трипільську ТЕС" + "у Київській області");
 - a capitalized adjective the tagger left out before an organisation or place
@@ -38,7 +39,8 @@ the rest of the document. In the order they run:
   name), as one before a plant does ("Криворізький залізорудний комбінат"),
   and a person read as an adjective before its noun is a place ("Білого дому");
   at a sentence's start, adjectives of relation before a noun for an institution are
-  an organisation ("Національний банк", "Європейська комісія");
+  an organisation ("Національний банк", "Європейська комісія"), and so is such a noun
+  before a name in the genitive ("Прокуратура Німеччини");
 - news names a person in full first, so the surname of a full PERS name is a
   person throughout the document ("Трамп" as a place, or untagged);
 - a place, organisation or MISC name takes the type most of its mentions have,
@@ -109,6 +111,7 @@ def make_names_consistent(document: Document) -> None:
     _place_of_a_plant(document)
     _brand_of_a_country(document)
     _councils(document)
+    _two_companies_in_one(document)
     _company_and_a_company(document)
     _latin_company_after_a_company(document)
     _country_out_of_job(document)
@@ -442,6 +445,20 @@ def _money_ranges(document: Document) -> None:
         _set_tokens(document, money, start - 2, money.token_end)
 
 
+def _two_companies_in_one(document: Document) -> None:
+    """ORG "Приватбанк і Ощадбанк" -> ORG "Приватбанк" + ORG "Ощадбанк": two capitalized words joined by
+    "і"/"та", one of them a company-built name, are two companies (NER-UK has no such three-word name
+    but "Пукшин і Партнери" and "Дух і Літера")."""
+    for entity in list(document.entities):
+        words = [t.norm for t in document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]]
+        if entity.label == "ORG" and len(words) == 3 and words[1] in AND and words[0][:1].isupper() \
+                and words[2][:1].isupper() and any(is_company_name(w.lower()) for w in (words[0], words[2])):
+            document.entities.append(_mention(document, entity.sentence_id, entity.token_start + 2,
+                                              entity.token_end, "ORG"))
+            _set_tokens(document, entity, entity.token_start, entity.token_start + 1)
+    document.entities.sort(key=lambda e: e.start)
+
+
 def _company_and_a_company(document: Document) -> None:
     """"Vodafone Україна та Київстар": a one-word place coordinated right after an organisation is an
     organisation too, unless it is a country or a town ("НАТО та Україна", "Нафтогаз і Київ")."""
@@ -577,19 +594,24 @@ def _institutions_at_sentence_start(document: Document) -> None:
     adjectives (not comparable: "Національний", "Федеральна резервна", unlike "Новий банк") before a
     singular noun for an institution that agrees with them, and a name in the genitive after it
     ("Національний банк України"), are an organisation, unless the tagger tagged some of it (but
-    for a mention within the genitive words: "Центральний банк" + LOC "Росії")."""
+    for a mention within the genitive words: "Центральний банк" + LOC "Росії"); so is such a noun
+    without adjectives before a name in the genitive ("Прокуратура" + LOC "Німеччини"; NER-UK:
+    ORG "Прокуратура Києва")."""
     for sentence in document.sentences:
         tokens = sentence.tokens
         head = 0
         while head < len(tokens) and _relational_adjective(tokens[head]) and (head == 0) == tokens[head].norm.istitle():
             head += 1
-        if head == 0 or head >= len(tokens) or tokens[head].lemma not in INSTITUTIONS \
-                or not tokens[head].norm.islower() or tokens[head].parse is None \
-                or "plur" in tokens[head].parse.tag or "plur" in tokens[0].parse.tag \
-                or not _agrees(tokens[0].norm, tokens[head].norm):
+        alone = head == 0 and len(tokens) > 1 and tokens[0].norm.istitle()  # "Прокуратура Німеччини"
+        if not alone and (head == 0 or head >= len(tokens) or not tokens[head].norm.islower()
+                          or not _agrees(tokens[0].norm, tokens[head].norm)) \
+                or tokens[head].lemma.lower() not in INSTITUTIONS or tokens[head].parse is None \
+                or "plur" in tokens[head].parse.tag or "plur" in tokens[0].parse.tag:
             continue
         end = _genitive_chain_end(tokens, head + 1)
         end = end if tokens[end - 1].norm[:1].isupper() else head + 1
+        if alone and end == 1:
+            continue  # an institution's noun alone is no name
         inside = [e for e in document.entities if e.sentence_id == sentence.index and e.token_start < end]
         if all(e.token_start > head and e.token_end <= end for e in inside):
             document.entities = [e for e in document.entities if e not in inside]
