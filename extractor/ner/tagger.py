@@ -2,8 +2,8 @@
 
 A model folder holds one tagger (``uk_ner.pt``) or an ensemble of taggers
 (``uk_ner.pt``, ``uk_ner_2.pt``, ...) that share one vector file
-(``uk_vectors.pt``); an ensemble's members are decoded together
-(``extractor/ner/ensemble.py``).
+(``uk_vectors.pt``). By default the first tags alone (``DEFAULT_MEMBERS``);
+asked for more, the members are decoded together (``extractor/ner/ensemble.py``).
 """
 from __future__ import annotations
 
