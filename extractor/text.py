@@ -27,3 +27,8 @@ def is_latin(char: str) -> bool:
 def has_latin(text: str) -> bool:
     """True when ``text`` has a letter of the English alphabet."""
     return any(is_latin(c) for c in text)
+
+
+def latin_script(text: str) -> bool:
+    """A name written in the Latin script: "Baltic Pipe", "Société", not "Vodafone Україна"."""
+    return has_latin(text) and not any("\u0400" <= c <= "\u04ff" for c in text)

@@ -313,6 +313,7 @@ def test_a_latin_script_name_after_a_pipeline_word_is_the_pipeline(extractor, te
     ("Гіганти Shell та BP заявили про вихід.", [("Shell", "ORG")], [("Shell", "ORG"), ("BP", "ORG")]),
     ("Гіганти Shell і Total Energies пішли.", [("Shell", "ORG")], [("Shell", "ORG"), ("Total Energies", "ORG")]),
     ("Гіганти Shell та Нафтогаз пішли.", [("Shell", "ORG")], [("Shell", "ORG")]),  # Cyrillic: left to the tagger
+    ("Банки BNP та Société Générale пішли.", [("BNP", "ORG")], [("BNP", "ORG"), ("Société Générale", "ORG")]),
     ("Гурт Queen та Freddie співали.", [("Queen", "MISC")], [("Queen", "MISC")]),  # not an organisation
 ])
 def test_an_untagged_latin_script_name_coordinated_after_a_latin_organisation_is_one(extractor, text, spans, expected):

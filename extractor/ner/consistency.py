@@ -57,7 +57,7 @@ from extractor.morphology.analyzer import is_company_name, is_first_name, is_nam
 from extractor.ner.constraints import ORGANISATIONS, town_names
 from extractor.normalize import CLOSING_QUOTES, NAME_PARTICLES, OPENING_QUOTES, normalize_entity
 from extractor.rules.countries import country_code
-from extractor.text import has_latin
+from extractor.text import has_latin, latin_script
 
 OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
 WORKS = {"роман", "повість", "вистава", "п'єса", "фільм", "серіал", "пісня", "альбом", "книга", "поема", "вірш",
@@ -293,8 +293,7 @@ def _kind_before_quotes(document: Document) -> None:
         before = entity.token_start - 1
         if entity.label in ("ORG", "LOC", "MISC", "PERS") and before >= 1 and tokens[before].norm in OPENING_QUOTES:
             entity.label = KINDS.get(tokens[before - 1].lemma.lower(), entity.label)
-        elif before >= 0 and tokens[before].lemma.lower() in PRODUCTS and has_latin(entity.text) \
-                and not re.search(r"[а-яіїєґ]", entity.text.lower()):
+        elif before >= 0 and tokens[before].lemma.lower() in PRODUCTS and latin_script(entity.text):
             entity.label = "MISC"
 
 
@@ -482,11 +481,11 @@ def _latin_company_after_a_company(document: Document) -> None:
     for entity in list(document.entities):
         tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end + 1
         end = after
-        while end < len(tokens) and tokens[end].norm[:1].isupper() and tokens[end].norm.isascii() \
+        while end < len(tokens) and tokens[end].norm[:1].isupper() and latin_script(tokens[end].norm) \
                 and tokens[end].norm.isalnum() and (entity.sentence_id, end) not in tagged:
             end += 1
         if entity.label == "ORG" and end > after and tokens[entity.token_end].norm in AND \
-                and entity.text.isascii():
+                and latin_script(entity.text):
             document.entities.append(_mention(document, entity.sentence_id, after, end, "ORG"))
     document.entities.sort(key=lambda e: e.start)
 
