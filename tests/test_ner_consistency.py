@@ -327,6 +327,7 @@ def test_an_untagged_latin_script_name_coordinated_after_a_latin_organisation_is
     ("Європейська комісія схвалила план.", [], [("Європейська комісія", "ORG")]),
     ("Новий банк відкрився в центрі.", [], []),  # comparable: a description, not a name
     ("Перший банк відкрився в центрі.", [], []),  # an ordinal
+    ("Найстаріша неурядова організація США опублікувала заяву.", [("США", "LOC")], [("США", "LOC")]),  # superlative
     ("Міжнародні організації засудили напад.", [], []),  # plural: a kind, not one
     ("Вчора національний банк знизив ставку.", [], []),  # not at the start: the tagger's, with its capitals
     ("Прокуратура Німеччини продовжує розслідування.", [("Німеччини", "LOC")], [("Прокуратура Німеччини", "ORG")]),
@@ -419,4 +420,25 @@ def test_a_number_before_a_money_amount_without_a_range_stays_apart(extractor):
     ("Фірма Пукшин і Партнери виграла справу.", "Пукшин і Партнери", [("Пукшин і Партнери", "ORG")]),
 ])
 def test_two_companies_read_as_one_are_two(extractor, text, span, expected):
+    assert _labelled(extractor, text, [(span, "ORG")]) == expected
+
+
+@pytest.mark.parametrize("spans, expected", [
+    ([("Української православної церкви міста", "ORG"), ("Славутич", "LOC")],
+     [("Української православної церкви", "ORG"), ("Славутич", "LOC")]),
+    ([("Української православної церкви", "ORG")], [("Української православної церкви", "ORG")]),
+])
+def test_a_name_ends_before_the_word_for_a_town(extractor, spans, expected):
+    text = "Кошти пішли на рахунки Української православної церкви міста Славутич."
+    assert _labelled(extractor, text, spans) == expected
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("Гроші пішли фірмі, зареєстрованій в Таллінні Macte Gzu Ou.", "Таллінні Macte Gzu Ou",
+     [("Таллінні", "LOC"), ("Macte Gzu Ou", "ORG")]),
+    ("Гроші пішли фірмі, зареєстрованій у Великій Британії Acme Ltd.", "Британії Acme Ltd",
+     [("Великій Британії", "LOC"), ("Acme Ltd", "ORG")]),  # the country's adjective joins it later
+    ("Контракт отримала компанія Київстар Telecom.", "Київстар Telecom", [("Київстар Telecom", "ORG")]),
+])
+def test_a_town_before_a_latin_script_company_is_a_place(extractor, text, span, expected):
     assert _labelled(extractor, text, [(span, "ORG")]) == expected

@@ -14,7 +14,8 @@ the rest of the document. In the order they run:
   into a name is split from it ("Перший віце-президент Європейської комісії",
   "Канцлер Олаф Шольц"); an organisation that is only a job becomes JOB;
 - a name that opens a quote takes in the closing quote right after it;
-- a name stops before a verb ("Дунай зріс"), and a name in quotes after the kind of
+- a name stops before a verb ("Дунай зріс") and before the word for a town before a
+  town's name ("церкви міста" + "Славутич"), and a name in quotes after the kind of
   thing it names has that kind's type (ORG «Місто» after "романом" -> ART, PERS
   «Дружба» after "фабрика" -> ORG, LOC after "газопровід" -> MISC, and a Latin-script
   name after "газопровід" needs no quotes: "Baltic Pipe"), as a name
@@ -23,7 +24,8 @@ the rest of the document. In the order they run:
 - a mention that runs on from a country's name or an acronym like "ЄС" into lower-case
   words is cut back to it ("КНДР агресивної війни Росії проти України"), the country
   at the end of a job is a place of its own ("Міністр оборони" + "України"),
-  and one after a Latin-script brand is part of a company's name ("Vodafone Україна");
+  and one after a Latin-script brand is part of a company's name ("Vodafone Україна"), while
+  a town before a Latin-script company's name is a place ("в Таллінні" + "Macte Gzu Ou");
   a one-word place joined by "і"/"та" to an organisation before it is one too, unless
   it is a country or a town ("Vodafone Україна та Київстар"), and so is an untagged
   Latin-script name joined to a Latin-script organisation ("Shell та BP");
@@ -72,6 +74,8 @@ POWER_PLANTS = {"тес", "тец", "гес", "аес", "гаес", "грес", 
 # councils named in one word: "Київраді", "облради"; NER-UK tags all its 53 of them ORG
 COUNCIL = re.compile(r"(київ|міськ|обл|рай|сіль|селищ)рад(а|и|і|у|ою|ам|ах)")
 PLACE_PREPOSITIONS = {"у", "в", "на", "під", "біля"}
+TOWN_WORDS = {"місто", "міста", "місту", "містом", "місті", "село", "села", "селу", "селом", "селі", "селище",
+              "селища", "селищу", "селищем", "селищі", "смт"}
 AND = {"і", "й", "та"}  # coordinated names: "мережі Сільпо та Фокстрот"
 # words after which a capitalized name is a company's: "компанія Рошен", "акції Кернела", "мережа Сільпо"
 COMPANY_WORDS = COMPANIES - {"газета", "гурт", "клуб", "партія", "фонд", "спілка", "організація"} | {
@@ -103,6 +107,7 @@ def make_names_consistent(document: Document) -> None:
     _job_before_a_person(document)
     _split_job_from_name(document)
     _cut_before_verb(document)
+    _cut_before_town_word(document)
     _kind_before_quotes(document)
     _close_quotes(document)
     _street_named_after(document)
@@ -110,6 +115,7 @@ def make_names_consistent(document: Document) -> None:
     _cut_after_country(document)
     _place_of_a_plant(document)
     _brand_of_a_country(document)
+    _place_before_a_latin_company(document)
     _councils(document)
     _two_companies_in_one(document)
     _company_and_a_company(document)
@@ -363,6 +369,16 @@ def _cut_before_verb(document: Document) -> None:
             _set_tokens(document, entity, entity.token_start, verb)
 
 
+def _cut_before_town_word(document: Document) -> None:
+    """ORG "церкви міста" + "Славутич" -> ORG "церкви": the word for a settlement before a town's
+    name belongs to neither (NER-UK ends no person's, place's or organisation's name with it)."""
+    for entity in document.entities:
+        tokens, end = document.sentences[entity.sentence_id].tokens, entity.token_end
+        if entity.label in ("PERS", "LOC", "ORG") and end - entity.token_start > 1 and end < len(tokens) \
+                and tokens[end - 1].norm in TOWN_WORDS and tokens[end].norm[:1].isupper():
+            _set_tokens(document, entity, entity.token_start, end - 1)
+
+
 def _is_country(tokens) -> bool:
     """Whether the tokens name a country, as written or in dictionary form ("Південної Кореї")."""
     return bool(country_code(" ".join(t.norm for t in tokens)) or country_code(normalize_entity(tokens, "LOC")))
@@ -420,6 +436,21 @@ def _brand_of_a_country(document: Document) -> None:
             document.entities.remove(brand)
         entity.label, entity.country_code = "ORG", None
         _set_tokens(document, entity, brand.token_start if brand else before, entity.token_end)
+
+
+def _place_before_a_latin_company(document: Document) -> None:
+    """ORG "Таллінні Macte Gzu Ou" -> LOC "Таллінні" + ORG "Macte Gzu Ou": a town or a country in
+    Cyrillic before a Latin-script company's name is where it is registered, not part of its name."""
+    for entity in list(document.entities):
+        tokens = document.sentences[entity.sentence_id].tokens
+        first = tokens[entity.token_start]
+        if entity.label == "ORG" and entity.token_end - entity.token_start > 1 and not has_latin(first.norm) \
+                and latin_script(document.text[tokens[entity.token_start + 1].start:entity.end]) \
+                and ({first.lemma.lower(), first.norm.lower()} & town_names() or _is_country([first])):
+            document.entities.append(_mention(document, entity.sentence_id, entity.token_start,
+                                              entity.token_start + 1, "LOC"))
+            _set_tokens(document, entity, entity.token_start + 1, entity.token_end)
+    document.entities.sort(key=lambda e: e.start)
 
 
 def _councils(document: Document) -> None:
@@ -619,9 +650,10 @@ def _institutions_at_sentence_start(document: Document) -> None:
 
 
 def _relational_adjective(token) -> bool:
-    """An adjective of relation ("національний", "світовий"): pymorphy3 marks the others comparable."""
+    """An adjective of relation ("національний", "світовий"): pymorphy3 marks the others comparable,
+    but not their superlatives ("найстаріша"), which "най-" makes."""
     return token.pos == "ADJF" and token.parse is not None and "compb" not in token.parse.tag \
-        and token.lemma.lower() not in ORDINALS and token.norm.isalpha()
+        and token.lemma.lower() not in ORDINALS and token.norm.isalpha() and not token.norm.lower().startswith("най")
 
 
 def _adjective_person_to_place(document: Document) -> None:
