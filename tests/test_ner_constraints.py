@@ -147,3 +147,15 @@ def test_the_cabinet_is_an_organisation_named_like_a_place():
 @pytest.mark.parametrize("word", ["ВВП", "ДТП", "ПДВ"])
 def test_an_abbreviation_of_a_common_noun_starts_no_name(word):
     assert {"S-ORG", "B-ORG", "S-LOC", "S-PERS", "S-MISC"} <= forbidden_tags(word)
+
+
+@pytest.mark.parametrize("word", ["ВІЛ-інфекцією", "ВІЛ-позитивний", "IT-компанія", "SMS-повідомлення"])
+def test_an_acronym_joined_to_a_lower_case_word_is_no_name_alone_and_starts_none(word):
+    forbidden = forbidden_tags(word)
+    assert {"S-PERS", "B-PERS", "S-LOC", "E-LOC", "S-MISC", "S-ORG", "B-ORG"} <= forbidden
+    assert "E-ORG" not in forbidden and "O" not in forbidden  # it may end an organisation's name
+
+
+@pytest.mark.parametrize("word", ["Су-25", "ЄС-Україна", "Франко-Прусська"])
+def test_other_hyphenated_words_are_not_taken_for_acronym_compounds(word):
+    assert not {"S-PERS", "S-LOC"} <= forbidden_tags(word)

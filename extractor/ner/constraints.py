@@ -17,7 +17,8 @@ dictionary knows as nothing animate is no one-word person ("Рівного",
 organisation ("Пекін ухвалить"), and one that is nothing else and that text
 writes with a capital is some entity ("Москву тривожить"). A word that is
 only an adverb, conjunction or pronoun is no one-word person or place
-("Учора" at a sentence's start). Decoding then
+("Учора" at a sentence's start), and an acronym joined to a lower-case word
+("ВІЛ-інфекцією") is no name alone and part of no person's or place's. Decoding then
 picks the best path without the forbidden tags (``ensemble.py``). Words
 the dictionary does not know, or knows as an abbreviation, are left to the tagger.
 """
@@ -66,6 +67,11 @@ NOT_ALONE = frozenset({"S-PERS", "S-LOC"})
 # abbreviations of common nouns that economic and crime news is full of ("ВВП" was an organisation)
 COMMON_ABBREVIATIONS = {"ввп", "дтп", "пдв", "зно", "пмм", "днк", "снід", "віл", "ккд", "єдрпоу"}
 NO_NAME_START = frozenset(f"{p}-{label}" for p in "BS" for label in ("PERS", "LOC", "ORG", "MISC"))
+# an acronym joined to a lower-case word is a common noun or adjective ("ВІЛ-інфекцією", "IT-компанія"), a
+# name of nothing alone, starts none and is in no person's or place's: NER-UK has such a word alone as 2 organisations
+# ("ВТБ-лізинг") and 1 MISC ("IP-адреси"), and none in a person's or place's name
+ACRONYM_COMPOUND = re.compile(r"[А-ЯІЇЄҐA-Z]{2,}-[а-яіїєґ'a-z]+")
+NO_ACRONYM_COMPOUND_NAME = PERSON_TAGS | PLACE_TAGS | bioes_tags("MISC") | ORGANISATION_STARTS
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +116,8 @@ def _what_the_dictionary_rules_out(word: str) -> frozenset[str]:
         return frozenset()
     if word.lower() in COMMON_ABBREVIATIONS:
         return NO_NAME_START
+    if ACRONYM_COMPOUND.fullmatch(word):
+        return NO_ACRONYM_COMPOUND_NAME
     if has_latin(word) and not LATIN_NAME_SHAPE.fullmatch(word):
         return PERSON_TAGS  # brands and sites ("ArcelorMittal", "lifecell", "europa.eu") are no one's names
     if word[0].isupper() and is_company_name(word.lower()):
