@@ -86,7 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+LAB_COMMANDS = ("train", "label", "evaluate")  # moved to the lab package's own command
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in LAB_COMMANDS:
+        print(f"error: `extractor {argv[0]}` is now `extractor-lab {argv[0]}`: run "
+              f"extractor-lab {' '.join(argv)}", file=sys.stderr)
+        return 2
     parser = build_parser()
     args = parser.parse_args(argv)  # exits with 2 on usage errors
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,

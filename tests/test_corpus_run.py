@@ -215,3 +215,15 @@ def test_a_worker_in_this_process_is_one_core_and_gives_the_threads_back():
         torch.set_num_threads(before)
     assert first.documents.status[0] == "ok" and len(rest) == 1
     assert (during, after) == (1, 2)
+
+
+@pytest.mark.parametrize("command", ["evaluate", "train", "label"])
+def test_a_lab_command_given_to_the_extractor_names_the_lab_command(command, capsys):
+    assert main([command, "ner", "--split", "test"]) == 2
+    assert f"extractor-lab {command} ner --split test" in capsys.readouterr().err
+
+
+def test_accurate_and_fast_ner_together_are_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["extract", str(tmp_path), "--out", str(tmp_path / "out"), "--accurate-ner", "--fast-ner"])
+    assert stop.value.code == 2 and "not allowed with" in capsys.readouterr().err
