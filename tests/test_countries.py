@@ -65,3 +65,10 @@ def test_a_country_name_that_is_also_a_common_word_is_not_one_at_a_sentences_sta
 def test_a_country_name_of_several_words_replaces_mentions_inside_it(extractor, spans, expected):
     document = hand_built(extractor, "Україна дякує Сполученим Штатам за підтримку.", spans)
     assert [(e.text, e.label) for e in document.entities] == expected
+
+
+def test_a_tagged_country_name_stays_the_taggers(extractor):
+    """The gazetteer adds and replaces only what the tagger missed; a whole name it found stays its own."""
+    document = hand_built(extractor, "Україна дякує Сполученим Штатам.", [("Сполученим Штатам", "ORG")])
+    assert [(e.text, e.label, e.source) for e in document.entities] == [
+        ("Україна", "LOC", "gazetteer"), ("Сполученим Штатам", "LOC", "ner")]

@@ -130,11 +130,12 @@ def tag_countries(document) -> None:
             if tokens[i].norm[:1].isupper():
                 for width in (3, 2, 1):  # longest name first: "Північної Кореї" before "Кореї"
                     span = tokens[i:i + width]
-                    # a country name of several words replaces mentions that lie inside it
+                    # a country name of several words replaces shorter mentions inside it
                     # (PERS "Сполученим" + "Штатам"), never one that reaches outside it
                     inside = {id(e): e for k in range(width) if (e := covered.get((sentence.index, i + k)))}
                     if len(span) < width or (inside and width == 1) or any(
-                            e.token_start < i or e.token_end > i + width for e in inside.values()):
+                            e.token_start < i or e.token_end > i + width or e.token_end - e.token_start == width
+                            for e in inside.values()):
                         continue
                     lemma = normalize_entity(span, "LOC")
                     code = country_code(lemma) or country_code(document.text[span[0].start:span[-1].end])
