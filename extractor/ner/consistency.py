@@ -384,6 +384,11 @@ def _is_country(tokens) -> bool:
     return bool(country_code(" ".join(t.norm for t in tokens)) or country_code(normalize_entity(tokens, "LOC")))
 
 
+def _a_country_or_a_town(token) -> bool:
+    """Whether one word names a country or (as written or by its lemma) a town: "Україна", "Києві"."""
+    return bool({token.lemma.lower(), token.norm.lower()} & town_names()) or _is_country([token])
+
+
 def _cut_after_country(document: Document) -> None:
     """"КНДР агресивної війни ..." -> "КНДР", "ЄС із закордонних справ" -> "ЄС": a name complete in itself
     (a country, an international organisation's acronym, a town) does not go on in lower case (NER-UK's gold
@@ -446,7 +451,7 @@ def _place_before_a_latin_company(document: Document) -> None:
         first = tokens[entity.token_start]
         if entity.label == "ORG" and entity.token_end - entity.token_start > 1 and not has_latin(first.norm) \
                 and latin_script(document.text[tokens[entity.token_start + 1].start:entity.end]) \
-                and ({first.lemma.lower(), first.norm.lower()} & town_names() or _is_country([first])):
+                and _a_country_or_a_town(first):
             document.entities.append(_mention(document, entity.sentence_id, entity.token_start,
                                               entity.token_start + 1, "LOC"))
             _set_tokens(document, entity, entity.token_start + 1, entity.token_end)
@@ -499,9 +504,7 @@ def _company_and_a_company(document: Document) -> None:
                 or second.token_end - second.token_start != 1 or second.token_start != first.token_end + 1 \
                 or tokens[first.token_end].norm not in AND:
             continue
-        word = tokens[second.token_start]
-        forms = {word.lemma.lower(), word.norm.lower()}
-        if not _is_country(tokens[second.token_start:second.token_end]) and not forms & town_names():
+        if not _a_country_or_a_town(tokens[second.token_start]):
             second.label = "ORG"
 
 
