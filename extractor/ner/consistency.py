@@ -514,12 +514,14 @@ def _latin_company_after_a_company(document: Document) -> None:
     tagged = _tagged(document)
     for entity in list(document.entities):
         tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end + 1
+        if entity.label != "ORG" or after >= len(tokens) or tokens[entity.token_end].norm not in AND \
+                or not latin_script(entity.text):
+            continue
         end = after
         while end < len(tokens) and tokens[end].norm[:1].isupper() and latin_script(tokens[end].norm) \
                 and tokens[end].norm.isalnum() and (entity.sentence_id, end) not in tagged:
             end += 1
-        if entity.label == "ORG" and end > after and tokens[entity.token_end].norm in AND \
-                and latin_script(entity.text):
+        if end > after:
             document.entities.append(_mention(document, entity.sentence_id, after, end, "ORG"))
     document.entities.sort(key=lambda e: e.start)
 
@@ -636,10 +638,10 @@ def _institutions_at_sentence_start(document: Document) -> None:
         while head < len(tokens) and _relational_adjective(tokens[head]) and (head == 0) == tokens[head].norm.istitle():
             head += 1
         alone = head == 0 and len(tokens) > 1 and tokens[0].norm.istitle()  # "Прокуратура Німеччини"
-        if not alone and (head == 0 or head >= len(tokens) or not tokens[head].norm.islower()
-                          or not _agrees(tokens[0].norm, tokens[head].norm)) \
-                or tokens[head].lemma.lower() not in INSTITUTIONS or tokens[head].parse is None \
-                or "plur" in tokens[head].parse.tag or "plur" in tokens[0].parse.tag:
+        after_adjectives = 0 < head < len(tokens) and tokens[head].norm.islower() \
+            and _agrees(tokens[0].norm, tokens[head].norm)
+        if not (alone or after_adjectives) or tokens[head].lemma.lower() not in INSTITUTIONS \
+                or tokens[head].parse is None or "plur" in tokens[head].parse.tag or "plur" in tokens[0].parse.tag:
             continue
         end = _genitive_chain_end(tokens, head + 1)
         end = end if tokens[end - 1].norm[:1].isupper() else head + 1
