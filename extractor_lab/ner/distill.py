@@ -18,10 +18,11 @@ log = logging.getLogger(__name__)
 def label_texts(texts: list[str], out: Path, model_dir: Path | None = None, chunk: int = 2000) -> int:
     """Tag every sentence of ``texts`` with the model in ``model_dir`` and write stanza NER JSON lines
     (one sentence per line, so a long run can be read while it grows); returns the sentence count."""
+    from extractor.models import NER_MODEL_DIR
     from extractor.ner.tagger import NerTagger
     from extractor.tokenize import split_sentences
 
-    tagger = NerTagger(model_dir, members=2) if model_dir else NerTagger(members=2)  # the teacher: the pair
+    tagger = NerTagger(model_dir or NER_MODEL_DIR, members=2)  # the teacher: the pair
     sentences = [[t.text for t in s] for text in texts for s in split_sentences(text)]
     sentences = [s for s in sentences if 0 < len(s) <= 200]
     started, done = time.time(), 0
