@@ -38,10 +38,6 @@ def content_hash(text: str | None, error: str | None) -> str:
     return hashlib.sha1((text if text is not None else f"error: {error}").encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def is_run_folder(path: Path) -> bool:
-    return (Path(path) / RUN_DIR / "manifest.jsonl").exists()
-
-
 class RunFolder:
     def __init__(self, out: Path, format: str = "csv", safe_csv: bool = True):
         if format not in FORMATS:

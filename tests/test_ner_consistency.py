@@ -1,4 +1,4 @@
-"""One name, one type within a document (extractor/ner/consistency.py), on hand-set spans."""
+"""One name, one type within a document (extractor/ner/consistency/), on hand-set spans."""
 import pytest
 
 from conftest import hand_built

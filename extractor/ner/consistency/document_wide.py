@@ -1,0 +1,92 @@
+"""Consistency steps over the whole document: news names a person and an organisation in full first.
+
+The surname of a full name is a person throughout ("Трамп" as a place, or untagged); a place,
+organisation or MISC name takes the type most of its mentions have; a name of two or more words is
+tagged wherever the document repeats it.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from extractor.document import Document
+from extractor.ner.consistency.edits import OTHER_NAMES, new_mention, tagged_tokens
+from extractor.ner.constraints import ORGANISATIONS
+
+
+def _surnames(document: Document) -> set[str]:
+    """Lemmas of the last words of the document's PERS mentions of two or more words."""
+    found = set()
+    for entity in document.entities:
+        if entity.label == "PERS" and entity.token_end - entity.token_start >= 2:
+            last = document.sentences[entity.sentence_id].tokens[entity.token_end - 1]
+            if last.norm.istitle() and last.norm.isalpha() and len(last.norm) > 2 and last.pos not in ("ADJF", "PRTF"):
+                found.add(last.lemma.lower())
+    return found
+
+
+def surnames_are_people(document: Document) -> None:
+    surnames = _surnames(document)
+    if not surnames:
+        return
+    tagged = tagged_tokens(document)
+    for entity in document.entities:
+        tokens = document.sentences[entity.sentence_id].tokens
+        if entity.label in OTHER_NAMES and entity.token_end - entity.token_start == 1 \
+                and tokens[entity.token_start].lemma.lower() in surnames:
+            entity.label = "PERS"  # "Трамп" as a place, in a text about Дональд Трамп
+    for sentence in document.sentences:
+        for i, token in enumerate(sentence.tokens):
+            if (sentence.index, i) not in tagged and token.norm[:1].isupper() and token.lemma.lower() in surnames:
+                document.entities.append(new_mention(document, sentence.index, i, i + 1, "PERS"))
+    document.entities.sort(key=lambda e: e.start)
+
+
+def one_type_per_name(document: Document) -> None:
+    """A place, organisation or MISC name keeps the type most of its mentions have ("Європейського
+    Союзу" as a place, in a text that names "Європейський Союз" an organisation twice); a one-word
+    person votes too ("Зайцевого" as a person, in a text that names the village "Зайцеве" a place
+    twice); the surnames of full names are people by now (``surnames_are_people``)."""
+    by_name = defaultdict(list)
+    for entity in document.entities:
+        name = _lemmas(document, entity.sentence_id, entity.token_start, entity.token_end)
+        if entity.label in OTHER_NAMES or (entity.label == "PERS" and len(name) == 1):
+            by_name[name].append(entity)
+    for name, mentions in by_name.items():
+        if " ".join(name) in ORGANISATIONS:  # "країн Європейського Союзу": an organisation news names like a place
+            for entity in mentions:
+                entity.label = "ORG"
+            continue
+        ranked = Counter(e.label for e in mentions).most_common()
+        if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:  # a tie stays as tagged
+            for entity in mentions:
+                entity.label = ranked[0][0]
+
+
+def _lemmas(document: Document, sentence: int, start: int, end: int) -> tuple[str, ...]:
+    return tuple(t.lemma.lower() for t in document.sentences[sentence].tokens[start:end])
+
+
+def names_tagged_throughout(document: Document) -> None:
+    """A name of two or more words the tagger found once is found wherever the document repeats it
+    in any case form ("Європейська комісія" in a headline, after "Європейської комісії" in the text)."""
+    names: dict[tuple[str, ...], str] = {}
+    for entity in document.entities:
+        first = document.sentences[entity.sentence_id].tokens[entity.token_start].norm
+        if entity.label in OTHER_NAMES and entity.token_end - entity.token_start >= 2 and first[:1].isupper():
+            names.setdefault(_lemmas(document, entity.sentence_id, entity.token_start, entity.token_end), entity.label)
+    if not names:
+        return
+    widths = sorted({len(name) for name in names}, reverse=True)  # the longest name first
+    tagged = tagged_tokens(document)
+    for sentence in document.sentences:
+        i = 0
+        while i < len(sentence.tokens):
+            found = sentence.tokens[i].norm[:1].isupper() and next(
+                (w for w in widths if i + w <= len(sentence.tokens)
+                 and _lemmas(document, sentence.index, i, i + w) in names
+                 and not any((sentence.index, k) in tagged for k in range(i, i + w))), 0)
+            if found:
+                label = names[_lemmas(document, sentence.index, i, i + found)]
+                document.entities.append(new_mention(document, sentence.index, i, i + found, label))
+            i += found or 1
+    document.entities.sort(key=lambda e: e.start)

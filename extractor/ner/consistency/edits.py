@@ -1,0 +1,80 @@
+"""What the consistency steps share: changing a mention's tokens, adding a mention, and tests of words."""
+from __future__ import annotations
+
+from extractor.document import Document, Entity
+from extractor.morphology.analyzer import is_name, parses
+from extractor.ner.constraints import town_names
+from extractor.normalize import normalize_entity
+from extractor.rules.countries import country_code
+
+OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
+COMPANIES = {"компанія", "фірма", "підприємство", "держпідприємство", "завод", "фабрика", "комбінат", "шахта",
+             "концерн", "корпорація", "холдинг", "банк", "партія", "організація", "агентство", "видавництво",
+             "товариство", "фонд", "телеканал", "газета", "клуб", "гурт", "профспілка", "спілка", "об'єднання",
+             "асоціація", "консорціум", "тов", "пат", "прат", "ат", "дп", "кп", "пп", "ват", "зат"}
+AND = {"і", "й", "та"}  # coordinated names: "мережі Сільпо та Фокстрот"
+ORDINALS = {"перший", "другий", "третій", "четвертий", "п'ятий", "останній", "наступний", "попередній"}
+
+
+def set_tokens(document: Document, entity: Entity, token_start: int, token_end: int) -> None:
+    """Make ``entity`` tokens[token_start:token_end] of its sentence; its offsets and text follow."""
+    tokens = document.sentences[entity.sentence_id].tokens
+    entity.token_start, entity.token_end = token_start, token_end
+    entity.start, entity.end = tokens[token_start].start, tokens[token_end - 1].end
+    entity.text = document.text[entity.start:entity.end]
+
+
+def new_mention(document: Document, sentence: int, token_start: int, token_end: int, label: str) -> Entity:
+    """A new mention of tokens[token_start:token_end] of a sentence."""
+    entity = Entity(0, 0, "", label, sentence, token_start, token_end)
+    set_tokens(document, entity, token_start, token_end)
+    return entity
+
+
+def tagged_tokens(document: Document) -> set[tuple[int, int]]:
+    """(sentence, token) of every token inside a mention."""
+    return {(e.sentence_id, i) for e in document.entities for i in range(e.token_start, e.token_end)}
+
+
+def merge_neighbours(document: Document, belong_together) -> None:
+    """A mention and the next one in its sentence become one (the first's label) when
+    ``belong_together(tokens, previous, entity)``."""
+    kept: list[Entity] = []
+    for entity in sorted(document.entities, key=lambda e: e.start):
+        previous = kept[-1] if kept else None
+        if previous is not None and previous.sentence_id == entity.sentence_id \
+                and belong_together(document.sentences[entity.sentence_id].tokens, previous, entity):
+            set_tokens(document, previous, previous.token_start, entity.token_end)
+            continue
+        kept.append(entity)
+    document.entities = kept
+
+
+def only_a_name(word: str) -> bool:
+    readings = [p for p in parses(word.lower()) if p.is_known]
+    return word[:1].isupper() and bool(readings) and all(is_name(p) for p in readings)
+
+
+def is_country(tokens) -> bool:
+    """Whether the tokens name a country, as written or in dictionary form ("Південної Кореї")."""
+    return bool(country_code(" ".join(t.norm for t in tokens)) or country_code(normalize_entity(tokens, "LOC")))
+
+
+def a_country_or_a_town(token) -> bool:
+    """Whether one word names a country or (as written or by its lemma) a town: "Україна", "Києві"."""
+    return bool({token.lemma.lower(), token.norm.lower()} & town_names()) or is_country([token])
+
+
+def agrees(adjective: str, noun: str) -> bool:
+    """Whether some reading of ``adjective`` agrees in case and gender (or plural) with one of ``noun``."""
+    nouns = [(p.tag.case, p.tag.gender, p.tag.number) for p in parses(noun.lower()) if p.tag.POS == "NOUN"]
+    return any(a.tag.POS == "ADJF" and a.is_known and any(
+        a.tag.case == case and (a.tag.gender == gender if number != "plur" else a.tag.number == "plur")
+        for case, gender, number in nouns) for a in parses(adjective.lower()))
+
+
+def relational_adjective(token) -> bool:
+    """An adjective of relation ("національний", "світовий"): pymorphy3 marks the others comparable,
+    but not their superlatives ("найстаріша"), which "най-" makes."""
+    return token.pos == "ADJF" and token.parse is not None and "compb" not in token.parse.tag \
+        and token.lemma.lower() not in ORDINALS and token.norm.isalpha() and not token.norm.lower().startswith("най")

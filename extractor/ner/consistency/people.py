@@ -1,0 +1,153 @@
+"""Consistency steps about people: where a person's name starts and ends, and what is a job, not a name.
+
+A word that is only a name starts the person's name after it ("Європейської комісії Урсула" + "фон дер
+Ляєн"); a name split around particles, a surname after a first name and a name given after a person are
+joined; forms of address go; a noun for people before a name is a job ("Адвокат", "Канцлер Олаф Шольц"),
+and the country at a job's end a place ("Міністр оборони" + "України"); a person after a word for a street
+is a street, and one read as an adjective before its noun a place ("Білого дому").
+"""
+from __future__ import annotations
+
+from extractor.document import Document, Entity
+from extractor.morphology.analyzer import is_first_name, is_name, parses
+from extractor.ner.consistency.edits import OTHER_NAMES, agrees, is_country, new_mention, only_a_name, set_tokens
+from extractor.normalize import NAME_PARTICLES
+
+STREETS = {"вулиця", "проспект", "площа", "бульвар", "провулок", "узвіз", "набережна", "шосе", "майдан"}
+HEADS = {"глава", "голова"}  # of a state, a ministry, a board: nouns for things too
+HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "місіс", "сер", "мадам", "мсьє", "синьйор", "сеньйор"}
+
+
+def give_names_back_to_people(document: Document) -> None:
+    """"Європейської комісії Урсула" + "фон дер Ляєн" -> ORG "Європейської комісії" + PERS "Урсула фон
+    дер Ляєн": a word that is only a name, at the end of a mention right before a person's name
+    (or the particles of one), starts that person's name."""
+    ordered = sorted(document.entities, key=lambda e: e.start)
+    for before, person in zip(ordered, ordered[1:]):
+        tokens = document.sentences[person.sentence_id].tokens
+        if before.label == "PERS" or person.label != "PERS" or before.sentence_id != person.sentence_id \
+                or before.token_end - before.token_start < 2 or not only_a_name(tokens[before.token_end - 1].norm) \
+                or not all(t.norm in NAME_PARTICLES for t in tokens[before.token_end:person.token_start]):
+            continue
+        set_tokens(document, person, before.token_end - 1, person.token_end)
+        set_tokens(document, before, before.token_start, before.token_end - 1)
+
+
+def named_after(tokens, previous: Entity, entity: Entity) -> bool:
+    """ORG "Університет імені" + PERS "Тараса Шевченка": a name given after a person is one name."""
+    return previous.label in OTHER_NAMES and entity.label == "PERS" and previous.token_end == entity.token_start \
+        and tokens[previous.token_end - 1].norm.lower() == "імені"
+
+
+def around_particles(tokens, previous: Entity, entity: Entity) -> bool:
+    """PERS, particles, PERS: "Урсулою" + "фон дер" + "Ляєн"."""
+    between = tokens[previous.token_end:entity.token_start]
+    return previous.label == entity.label == "PERS" and bool(between) and all(t.norm in NAME_PARTICLES for t in between)
+
+
+def surname_after_first_name(tokens, previous: Entity, entity: Entity) -> bool:
+    """PERS "Джорджа" + LOC "Мелоні" right after it: a one-word name that follows a first name
+    directly is its surname, whatever the tagger made of it."""
+    return previous.label == "PERS" and entity.label in OTHER_NAMES and previous.token_end == entity.token_start \
+        and entity.token_end - entity.token_start == 1 and tokens[entity.token_start].norm.istitle() \
+        and is_first_name(tokens[previous.token_end - 1].norm)
+
+
+def drop_honorifics(document: Document) -> None:
+    """"Пані Зеркаль" -> "Зеркаль": a form of address is not part of the name (NER-UK never
+    takes it in; the tagger does at the start of a sentence, where it is capitalized)."""
+    for entity in document.entities:
+        tokens = document.sentences[entity.sentence_id].tokens
+        while entity.label == "PERS" and entity.token_end - entity.token_start > 1 \
+                and tokens[entity.token_start].lemma.lower() in HONORIFICS:
+            set_tokens(document, entity, entity.token_start + 1, entity.token_end)
+
+
+def job_before_a_person(document: Document) -> None:
+    """PERS "Адвокат" + "пан Свиридовський" -> JOB "Адвокат": a one-word person that the dictionary
+    knows only as a common noun for people, right before a person's name (a form of address between
+    them allowed), is what that person is (alone it may be a story's character: "Бог", "Тюлень")."""
+    for entity in document.entities:
+        if entity.label != "PERS" or entity.token_end - entity.token_start != 1:
+            continue
+        tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end
+        while after < len(tokens) and tokens[after].lemma.lower() in HONORIFICS:
+            after += 1
+        readings = [p for p in parses(tokens[entity.token_start].norm.lower()) if p.is_known]
+        if readings and all(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and not is_name(p) for p in readings) \
+                and any(e.sentence_id == entity.sentence_id and e.label == "PERS" and e.token_start == after
+                        for e in document.entities):
+            entity.label = "JOB"
+
+
+def _is_person_noun(token) -> bool:
+    """A common noun for a person ("віце-президент", "речник"), by the reading chosen in context, or a
+    head of something whose reading out of context is a thing ("Глава" as "chapter")."""
+    parse = token.parse
+    return parse is not None and parse.tag.POS == "NOUN" and not is_name(parse) and (
+        "anim" in parse.tag.grammemes or parse.normal_form in HEADS)
+
+
+def split_job_from_name(document: Document) -> None:
+    """"Перший віце-президент Європейської комісії" -> JOB "Перший віце-президент" + ORG "Європейської
+    комісії", "Канцлер Олаф Шольц" -> JOB "Канцлер" + PERS "Олаф Шольц": a name is not headed by a
+    noun for a person. An organisation without a capitalized word after that noun ("голови
+    комісії") is a job; a person without one stays (a story's characters: "Тюлень")."""
+    for entity in list(document.entities):
+        tokens = document.sentences[entity.sentence_id].tokens
+        nouns = [i for i in range(entity.token_start, entity.token_end) if tokens[i].pos == "NOUN"]
+        if entity.label not in ("ORG", "PERS") or not nouns or not _is_person_noun(tokens[nouns[0]]) \
+                or (entity.label == "PERS" and any(is_name(p) for p in parses(tokens[nouns[0]].norm.lower()))):
+            continue
+        name = next((i for i in range(nouns[0] + 1, entity.token_end) if tokens[i].norm[:1].isupper()), None)
+        if name is None:
+            if entity.label == "ORG":
+                entity.label = "JOB"
+            continue
+        document.entities.append(new_mention(document, entity.sentence_id, entity.token_start, name, "JOB"))
+        set_tokens(document, entity, name, entity.token_end)
+    document.entities.sort(key=lambda e: e.start)
+
+
+def street_named_after(document: Document) -> None:
+    """PERS "Руставелі" after "проспект" -> LOC "проспект Руставелі": a street named after a person
+    is a place, with the word for the street, as NER-UK tags most of its streets ("вулиця Франка")."""
+    for entity in document.entities:
+        tokens, before = document.sentences[entity.sentence_id].tokens, entity.token_start - 1
+        if entity.label == "PERS" and before >= 0 and tokens[before].norm.islower() \
+                and tokens[before].lemma in STREETS:
+            entity.label = "LOC"
+            set_tokens(document, entity, before, entity.token_end)
+
+
+def country_out_of_job(document: Document) -> None:
+    """JOB "Міністр оборони України" -> JOB "Міністр оборони" + LOC "України": the country a job
+    belongs to is a place of its own, which an analyst counts (NER-UK leaves it out of both)."""
+    for entity in list(document.entities):
+        tokens = document.sentences[entity.sentence_id].tokens
+        for width in (2, 1):  # "Південної Кореї" before "Кореї"
+            tail = tokens[entity.token_end - width:entity.token_end]
+            if entity.label == "JOB" and entity.token_end - entity.token_start > width \
+                    and tail[0].norm[:1].isupper() and is_country(tail):
+                document.entities.append(new_mention(document, entity.sentence_id, entity.token_end - width,
+                                                  entity.token_end, "LOC"))
+                set_tokens(document, entity, entity.token_start, entity.token_end - width)
+                break
+    document.entities.sort(key=lambda e: e.start)
+
+
+def adjective_person_to_place(document: Document) -> None:
+    """PERS "Білого" before "дому" -> LOC "Білого дому": a one-word person read as a qualitative
+    adjective that agrees with the lower-case noun after it names, with that noun, a place
+    (possessive ones are people's: "Данкова компанія" is Danko's)."""
+    for entity in document.entities:
+        tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end
+        if entity.label == "PERS" and entity.token_end - entity.token_start == 1 and after < len(tokens) \
+                and tokens[entity.token_start].pos == "ADJF" and "compb" in tokens[entity.token_start].parse.tag \
+                and "plur" not in tokens[entity.token_start].parse.tag \
+                and tokens[after].pos == "NOUN" \
+                and tokens[after].norm.isalpha() and tokens[after].norm.islower() \
+                and not any(e.sentence_id == entity.sentence_id and e.token_start == after for e in document.entities) \
+                and agrees(tokens[entity.token_start].norm, tokens[after].norm):
+            entity.label = "LOC"
+            set_tokens(document, entity, entity.token_start, after + 1)
