@@ -279,6 +279,56 @@ def test_a_person_read_as_an_adjective_before_its_noun_is_a_place(extractor):
         ("Білого дому", "LOC")]
 
 
+def test_a_place_read_as_an_adjective_alone_takes_in_its_noun(extractor):
+    document = hand_built(extractor, "Зустріч відбулася у Білому домі ввечері.", [("Білому", "LOC")])
+    assert [(e.text, e.label, e.lemma) for e in document.entities] == [("Білому домі", "LOC", "Білий дім")]
+
+
+def test_a_name_read_as_an_adjective_alone_takes_in_the_noun_it_agrees_with(extractor):
+    assert _labelled(extractor, "Вони говорили про Київську громаду.", [("Київську", "LOC")]) == [
+        ("Київську громаду", "LOC")]
+    assert _labelled(extractor, "Він виступив на Українському радіо.", [("Українському", "ORG")]) == [
+        ("Українському радіо", "ORG")]
+
+
+def test_a_name_does_not_take_in_a_noun_its_adjective_does_not_agree_with(extractor):
+    assert _labelled(extractor, "Від Сумської губернатор поїхав до Києва.", [("Сумської", "LOC")])[0] == (
+        "Сумської", "LOC")
+    assert _labelled(extractor, "Вона бачила Київську мерію вчора.", [("Київську", "LOC"), ("мерію", "ORG")]) == [
+        ("Київську", "LOC"), ("мерію", "ORG")]
+
+
+def test_a_misc_name_headed_by_an_institution_is_an_organisation(extractor):
+    text = "Кошти надійдуть від Світового банку до кінця року."
+    assert _labelled(extractor, text, [("Світового банку", "MISC")]) == [("Світового банку", "ORG")]
+    assert _labelled(extractor, "Він зібрав Кубок світу.", [("Кубок світу", "MISC")]) == [("Кубок світу", "MISC")]
+
+
+def test_lower_case_words_without_a_person_are_no_job(extractor):
+    text = "Верховний представник ЄС із закордонних справ Жозеп Боррель заявив про санкції."
+    spans = [("Верховний представник", "JOB"), ("ЄС", "ORG"), ("закордонних справ", "JOB"), ("Жозеп Боррель", "PERS")]
+    assert _labelled(extractor, text, spans) == [
+        ("Верховний представник", "JOB"), ("ЄС", "ORG"), ("Жозеп Боррель", "PERS")]
+
+
+def test_an_adjective_for_a_person_is_a_job(extractor):
+    text = "Слідчий групи допитав свідка, а слідчому повідомили про це."
+    assert _labelled(extractor, text, [("Слідчий групи", "JOB"), ("слідчому", "JOB")]) == [
+        ("Слідчий групи", "JOB"), ("слідчому", "JOB")]
+    assert _labelled(extractor, "Його викликав слідчий групи.", [("слідчий групи", "JOB")]) == [
+        ("слідчий групи", "JOB")]
+
+
+@pytest.mark.parametrize("time", ["10:00", "18.00", "9:30"])
+def test_a_time_of_day_in_figures_is_a_time(extractor, time):
+    assert _labelled(extractor, f"Станом на {time} зафіксовано 15 колон.", [(time, "DATE")]) == [(time, "TIME")]
+
+
+def test_a_date_in_figures_stays_a_date(extractor):
+    text = "Угоду підписали 18.12.2015 у Києві."
+    assert _labelled(extractor, text, [("18.12.2015", "DATE")])[0] == ("18.12.2015", "DATE")
+
+
 def test_a_possessive_adjective_of_a_person_stays_a_person(extractor):
     assert _labelled(extractor, "Поруч біситься весела Данкова компанія.", [("Данкова", "PERS")]) == [
         ("Данкова", "PERS")]

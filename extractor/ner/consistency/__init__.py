@@ -14,16 +14,17 @@ from __future__ import annotations
 from extractor.document import Document
 from extractor.ner.consistency.document_wide import names_tagged_throughout, one_type_per_name, surnames_are_people
 from extractor.ner.consistency.edges import (
-    close_quotes, cut_after_country, cut_before_town_word, cut_before_verb, kind_before_quotes, money_ranges,
-    take_adjective_before)
+    clock_times, close_quotes, cut_after_country, cut_before_town_word, cut_before_verb, kind_before_quotes,
+    money_ranges, take_adjective_before)
 from extractor.ner.consistency.edits import merge_neighbours
 from extractor.ner.consistency.organisations import (
-    brand_of_a_country, company_and_a_company, councils, institutions_at_sentence_start, latin_company_after_a_company,
-    names_after_a_company_word, owner_out_of_company, place_before_a_latin_company, place_of_a_plant,
-    two_companies_in_one, unions_and_plants)
+    brand_of_a_country, company_and_a_company, councils, institutions_are_organisations, institutions_at_sentence_start,
+    latin_company_after_a_company, names_after_a_company_word, owner_out_of_company, place_before_a_latin_company,
+    place_of_a_plant, two_companies_in_one, unions_and_plants)
 from extractor.ner.consistency.people import (
-    adjective_person_to_place, around_particles, country_out_of_job, drop_honorifics, give_names_back_to_people,
-    job_before_a_person, named_after, split_job_from_name, street_named_after, surname_after_first_name)
+    adjective_names_with_its_noun, around_particles, country_out_of_job, drop_honorifics, give_names_back_to_people,
+    job_before_a_person, named_after, no_job_without_a_person, split_job_from_name, street_named_after,
+    surname_after_first_name)
 
 
 def make_names_consistent(document: Document) -> None:
@@ -53,8 +54,11 @@ def make_names_consistent(document: Document) -> None:
     take_adjective_before(document)
     unions_and_plants(document)
     institutions_at_sentence_start(document)
-    adjective_person_to_place(document)
+    adjective_names_with_its_noun(document)
+    institutions_are_organisations(document)
+    no_job_without_a_person(document)
     surnames_are_people(document)
     one_type_per_name(document)
     names_tagged_throughout(document)
     money_ranges(document)
+    clock_times(document)

@@ -5,7 +5,8 @@ after a company's acronym is its owner ("ДТЕК" + "Ахметова"); capita
 company name it ("акції Кернела"); a Latin-script brand before a country's name is one company
 ("Vodafone Україна"), and a town before a Latin-script company's name a place; councils in one word
 ("у Київраді"), names coordinated with companies, and the names of unions, plants and institutions
-that grammar shows ("Незалежна профспілка гірників України", "Національний банк") are organisations.
+that grammar shows ("Незалежна профспілка гірників України", "Національний банк") are organisations,
+as are names headed by a noun for an institution ("Світового банку" was MISC).
 """
 from __future__ import annotations
 
@@ -288,3 +289,13 @@ def institutions_at_sentence_start(document: Document) -> None:
             document.entities = [e for e in document.entities if e not in inside]
             document.entities.append(new_mention(document, sentence.index, 0, end, "ORG"))
     document.entities.sort(key=lambda e: e.start)
+
+
+def institutions_are_organisations(document: Document) -> None:
+    """MISC "Світового банку" -> ORG: a name headed by a noun for an institution is an organisation
+    (NER-UK has no MISC so headed)."""
+    for entity in document.entities:
+        tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
+        head = next((t for t in tokens if t.pos == "NOUN"), None)
+        if entity.label == "MISC" and head is not None and head.lemma.lower() in INSTITUTIONS:
+            entity.label = "ORG"

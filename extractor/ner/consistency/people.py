@@ -4,7 +4,8 @@ A word that is only a name starts the person's name after it ("Європейс�
 Ляєн"); a name split around particles, a surname after a first name and a name given after a person are
 joined; forms of address go; a noun for people before a name is a job ("Адвокат", "Канцлер Олаф Шольц"),
 and the country at a job's end a place ("Міністр оборони" + "України"); a person after a word for a street
-is a street, and one read as an adjective before its noun a place ("Білого дому").
+is a street, and a one-word name read as an adjective takes in its noun ("Білого дому", "Білому
+домі"); lower-case words with no noun for a person are no job ("закордонних справ").
 """
 from __future__ import annotations
 
@@ -136,18 +137,34 @@ def country_out_of_job(document: Document) -> None:
     document.entities.sort(key=lambda e: e.start)
 
 
-def adjective_person_to_place(document: Document) -> None:
-    """PERS "Білого" before "дому" -> LOC "Білого дому": a one-word person read as a qualitative
-    adjective that agrees with the lower-case noun after it names, with that noun, a place
-    (possessive ones are people's: "Данкова компанія" is Danko's)."""
+def adjective_names_with_its_noun(document: Document) -> None:
+    """PERS "Білого" before "дому" -> LOC "Білого дому", LOC "Білому" before "домі" -> LOC "Білому домі":
+    a one-word name read as an adjective that agrees with the lower-case noun after it names something
+    with that noun. A person so read is a place if the adjective is qualitative (possessive ones are
+    people's: "Данкова компанія" is Danko's)."""
     for entity in document.entities:
         tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end
-        if entity.label == "PERS" and entity.token_end - entity.token_start == 1 and after < len(tokens) \
-                and tokens[entity.token_start].pos == "ADJF" and "compb" in tokens[entity.token_start].parse.tag \
-                and "plur" not in tokens[entity.token_start].parse.tag \
+        adjective = tokens[entity.token_start]
+        if entity.token_end - entity.token_start == 1 and after < len(tokens) and adjective.pos == "ADJF" \
+                and (entity.label in OTHER_NAMES or (entity.label == "PERS" and "compb" in adjective.parse.tag)) \
+                and "plur" not in adjective.parse.tag \
                 and tokens[after].pos == "NOUN" \
                 and tokens[after].norm.isalpha() and tokens[after].norm.islower() \
                 and not any(e.sentence_id == entity.sentence_id and e.token_start == after for e in document.entities) \
-                and agrees(tokens[entity.token_start].norm, tokens[after].norm):
-            entity.label = "LOC"
+                and agrees(adjective.norm, tokens[after].norm):
+            entity.label = "LOC" if entity.label == "PERS" else entity.label
             set_tokens(document, entity, entity.token_start, after + 1)
+
+
+def no_job_without_a_person(document: Document) -> None:
+    """JOB "закордонних справ" (the end of "Верховний представник ЄС із закордонних справ", cut off by
+    the organisation inside) goes: a lower-case adjective and the noun it agrees with, no noun for a
+    person among them, name no job (an adjective for a person may: "слідчому", "слідчий групи")."""
+    def no_job(entity: Entity) -> bool:
+        tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
+        return entity.label == "JOB" and len(tokens) > 1 and tokens[0].pos == "ADJF" \
+            and all(t.norm.isalpha() and t.norm.islower() for t in tokens) \
+            and not any(_is_person_noun(t) for t in tokens) \
+            and agrees(tokens[0].norm, next((t.norm for t in tokens if t.pos == "NOUN"), ""))
+
+    document.entities = [e for e in document.entities if not no_job(e)]
