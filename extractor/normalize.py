@@ -219,6 +219,13 @@ def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
             forms[head] = match_case(company, tokens[head].norm)
         return forms
     modifiers = [[p for p in parses(t.norm.lower()) if p.tag.POS in AGREEING_POS] for t in tokens[:head]]
+    if modifiers and modifiers[0] and not _can_agree(modifiers[0], head_options) \
+            and any(p.is_known and p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and "Infr" not in p.tag.grammemes
+                    and not is_name(p) for p in parses(tokens[0].norm.lower())):
+        # "Слідчий поліції", "Уповноваженої Верховної Ради": an adjective the dictionary also knows as
+        # a noun for a person (the investigator, the commissioner) that cannot agree with the noun after
+        # it heads the phrase
+        return _adjective_as_noun(forms, tokens[0], modifiers[0], singular)
     fixed = [p for p in head_options if "Fixd" in p.tag.grammemes]
     if len(fixed) < len(head_options) and tokens[head].norm.islower():
         fixed = []  # "порту" in lower case is порт; the indeclinable one is the name Порту (as Перу)
@@ -249,6 +256,27 @@ def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
     forms[head] = match_case(nominative, tokens[head].norm)
     agreement = {"plur"} if chosen.tag.number == "plur" else {chosen.tag.gender} - {None}
     return _agreeing(forms, tokens, modifiers, case, agreement)
+
+
+def _can_agree(modifier_options: list, noun_options: list) -> bool:
+    """Whether some reading of a modifier agrees in case and gender (or plural) with some reading of a noun."""
+    def agree(m, n) -> bool:
+        if n.tag.number == "plur" or m.tag.number == "plur":
+            return m.tag.number == n.tag.number
+        return m.tag.gender == n.tag.gender or n.tag.gender is None
+
+    return any(m.tag.case == n.tag.case and agree(m, n) for m in modifier_options for n in noun_options)
+
+
+def _adjective_as_noun(forms: list[str], token: Token, options: list, singular: bool) -> list[str]:
+    """``forms`` with the first word, an adjective used as a noun, in the nominative (singular for a job);
+    what follows it depends on it and stays as written."""
+    chosen = token.parse if token.parse is not None and token.parse.tag.POS in AGREEING_POS else options[0]
+    number = {chosen.tag.gender or "masc"} if singular or chosen.tag.number != "plur" else {"plur"}
+    inflected = chosen.inflect({"nomn"} | number)
+    if inflected:
+        forms[0] = match_case(inflected.word, token.norm)
+    return forms
 
 
 def _agreeing(forms: list[str], tokens: list[Token], modifiers: list[list], case: str | None,

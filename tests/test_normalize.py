@@ -23,6 +23,11 @@ from extractor.segment import segment
     ("директор", "JOB", "директор"),
     ("міністрами закордонних справ", "JOB", "міністр закордонних справ"),  # jobs are singular
     ("генеральних директорів", "JOB", "генеральний директор"),
+    # an adjective that is also a noun for a person, not agreeing with the noun after it, heads the phrase
+    ("слідчий поліції", "JOB", "слідчий поліції"),
+    ("слідчому поліції", "JOB", "слідчий поліції"),
+    ("Уповноважена Верховної Ради з прав людини", "JOB", "Уповноважена Верховної Ради з прав людини"),
+    ("черговими частини", "JOB", "черговий частини"),
     ("Збройних сил", "ORG", "Збройні сили"),  # plural-only names stay plural
     ("15 березня 2024 року", "DATE", "15 березня 2024 року"),
     # a surname the dictionary lacks agrees with the first name that fixes the case
