@@ -24,6 +24,18 @@ def test_the_tables_count_the_surname_as_the_full_name(extractor):
     assert "Зеленський" not in set(people.lemma)
 
 
+def test_a_lone_surname_the_dictionary_lacks_takes_the_full_names_surname_by_a_reading(extractor):
+    document = hand_built(extractor, "Голова громади Василь Задура відкрив сесію. Депутати підтримали Задури пропозицію.",
+                          [("Василь Задура", "PERS"), ("Задури", "PERS")])
+    assert _linked(document) == [("Василь Задура", "Василь Задура", ""), ("Задури", "Задура", "Василь Задура")]
+
+
+def test_a_plural_surname_is_a_family_not_the_full_names_person(extractor):
+    document = hand_built(extractor, "Даринка Макарчук співає. Сусіди Макарчуків прийшли послухати.",
+                          [("Даринка Макарчук", "PERS"), ("Макарчуків", "PERS")])
+    assert _linked(document)[1][2] == ""
+
+
 def test_two_full_names_with_one_surname_leave_the_surname_alone(extractor):
     document = hand_built(extractor, "Петро Порошенко і Марина Порошенко прийшли на виставку. "
                                      "Порошенко сказав, що виставка йому сподобалась.",
