@@ -298,6 +298,11 @@ def test_a_name_does_not_take_in_a_noun_its_adjective_does_not_agree_with(extrac
         ("Київську", "LOC"), ("мерію", "ORG")]
 
 
+def test_a_title_right_after_a_word_for_a_company_is_the_company(extractor):
+    text = "Про це розповів маленький кабельний телеканал ТВі минулого тижня."
+    assert _labelled(extractor, text, [("ТВі", "ART")]) == [("ТВі", "ORG")]
+
+
 def test_a_misc_name_headed_by_an_institution_is_an_organisation(extractor):
     text = "Кошти надійдуть від Світового банку до кінця року."
     assert _labelled(extractor, text, [("Світового банку", "MISC")]) == [("Світового банку", "ORG")]

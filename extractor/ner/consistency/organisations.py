@@ -66,7 +66,8 @@ def owner_out_of_company(document: Document) -> None:
 
 def names_after_a_company_word(document: Document) -> None:
     """"Компанія Рошен", "акції Кернела", "мережа Сільпо": capitalized words right after a word for a
-    company (no quotes) name the company (the tagger read "Кернела" as a person, "Сільпо" as nothing),
+    company (no quotes) name the company (the tagger read "Кернела" as a person, "Сільпо" as nothing,
+    "ТВі" after "телеканалу" as a title),
     unless they are a person's or a country's name ("компанії Ріната Ахметова", "компанія Машненкова",
     "компанія Маска", "банк Японії")."""
     for sentence in document.sentences:
@@ -88,7 +89,8 @@ def names_after_a_company_word(document: Document) -> None:
                         and e.token_start < end and e.token_end > i]
             if not covering:
                 document.entities.append(new_mention(document, sentence.index, i, end, "ORG"))
-            elif len(covering) == 1 and covering[0].token_start == i and covering[0].label in ("PERS", "LOC", "MISC") \
+            elif len(covering) == 1 and covering[0].token_start == i \
+                    and covering[0].label in ("PERS", "LOC", "MISC", "ART") \
                     and not (covering[0].label == "PERS" and covering[0].token_end - i > 1):
                 covering[0].label = "ORG"
     document.entities.sort(key=lambda e: e.start)
