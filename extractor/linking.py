@@ -7,9 +7,9 @@ but only when exactly one full name in the document fits: with "Петро
 Порошенко" and "Марина Порошенко" both present, "Порошенко" stays as it is.
 The mention keeps its own lemma; the full name goes into ``canonical``, which the
 tables show as the mention's lemma and group entities by. A lone surname the
-dictionary does not know, which normalizing left as written, takes the surname
-of the one full name a singular reading of it fits ("Задури" with "Василь
-Задура" in the document is his).
+dictionary does not know, which normalizing left as written, is linked to the
+one full name a singular reading of it fits ("Задури" with "Василь Задура" in
+the document is his).
 """
 from __future__ import annotations
 
@@ -50,20 +50,15 @@ def link_people(document) -> None:
         full_names = by_surname.get(short[-1].casefold(), {})
         matches = [lemma for lemma in full_names.values() if _abbreviates(short, _words(lemma))]
         if not matches and len(short) == 1 and entity.lemma == entity.text and not is_known(entity.text):
-            matches, surname = _full_names_by_reading(entity.text, by_surname)
-            if len(matches) == 1:
-                entity.lemma = surname
+            matches = _full_names_by_reading(entity.text, by_surname)
         if len(matches) == 1:
             entity.canonical = matches[0]
 
 
-def _full_names_by_reading(word: str, by_surname: dict[str, dict[str, str]]) -> tuple[list[str], str]:
-    """The full names whose surname is one reading of ``word``, and that surname as they write it."""
+def _full_names_by_reading(word: str, by_surname: dict[str, dict[str, str]]) -> list[str]:
+    """The full names whose surname is one reading of ``word``."""
     # a plural is a family ("Макарчуків"), not the one person of the full name
     readings = {p.normal_form.casefold() for p in parses(word.lower())
                 if p.tag.POS == "NOUN" and p.tag.number != "plur"}
     fitting = [surname for surname in readings if surname in by_surname]
-    if len(fitting) != 1:
-        return [], ""
-    full_names = list(by_surname[fitting[0]].values())
-    return full_names, _words(full_names[0])[-1]
+    return list(by_surname[fitting[0]].values()) if len(fitting) == 1 else []

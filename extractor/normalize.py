@@ -222,7 +222,7 @@ def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
     if modifiers and modifiers[0] and not _can_agree(modifiers[0], head_options) \
             and any(p.is_known and p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and "Infr" not in p.tag.grammemes
                     and not is_name(p) for p in parses(tokens[0].norm.lower())):
-        # "Слідчий поліції", "Уповноваженої Верховної Ради": an adjective the dictionary also knows as
+        # "Слідчий поліції", "Уповноважена Верховної Ради": an adjective the dictionary also knows as
         # a noun for a person (the investigator, the commissioner) that cannot agree with the noun after
         # it heads the phrase
         return _adjective_as_noun(forms, tokens[0], modifiers[0], singular)
