@@ -16,7 +16,8 @@
 from __future__ import annotations
 
 from extractor.document import Token
-from extractor.morphology.analyzer import CASE_ENDINGS, company_name_form, is_known, is_name, parses
+from extractor.morphology.analyzer import (CASE_ENDINGS, company_name_form, is_known, is_name,
+    names_a_person_as_a_noun, parses)
 from extractor.text import has_latin, same_apostrophe
 
 # titles of works and documents (ART, DOC) keep their written form: "Нові герої" is a title, not a phrase
@@ -220,8 +221,7 @@ def _phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
         return forms
     modifiers = [[p for p in parses(t.norm.lower()) if p.tag.POS in AGREEING_POS] for t in tokens[:head]]
     if modifiers and modifiers[0] and not _can_agree(modifiers[0], head_options) \
-            and any(p.is_known and p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and "Infr" not in p.tag.grammemes
-                    and not is_name(p) for p in parses(tokens[0].norm.lower())):
+            and names_a_person_as_a_noun(tokens[0].norm):
         # "Слідчий поліції", "Уповноважена Верховної Ради": an adjective the dictionary also knows as
         # a noun for a person (the investigator, the commissioner) that cannot agree with the noun after
         # it heads the phrase

@@ -309,6 +309,23 @@ def test_a_misc_name_headed_by_an_institution_is_an_organisation(extractor):
     assert _labelled(extractor, "Він зібрав Кубок світу.", [("Кубок світу", "MISC")]) == [("Кубок світу", "MISC")]
 
 
+def test_an_adjective_for_a_person_before_an_organisation_is_its_job(extractor):
+    text = "Уповноважений Верховної Ради з прав людини Дмитро Лубінець заявив про обмін."
+    spans = [("Верховної Ради з прав людини", "ORG"), ("Дмитро Лубінець", "PERS")]
+    assert _labelled(extractor, text, spans) == [
+        ("Уповноважений", "JOB"), ("Верховної Ради", "ORG"), ("Дмитро Лубінець", "PERS")]
+    text = "Виклик прийняв черговий Національної поліції."
+    assert _labelled(extractor, text, [("черговий Національної поліції", "ORG")]) == [
+        ("черговий", "JOB"), ("Національної поліції", "ORG")]
+
+
+def test_an_adjective_that_agrees_or_opens_a_quote_is_no_job(extractor):
+    text = "Гроші переказав уповноважений банк Національного банку."
+    assert ("уповноважений банк", "ORG") in _labelled(extractor, text, [("уповноважений банк", "ORG")])
+    text = "Їх нагородили медаллю «Будівничий України» минулого року."
+    assert _labelled(extractor, text, [("Будівничий України", "ORG")]) == [("Будівничий України", "ORG")]
+
+
 def test_lower_case_words_without_a_person_are_no_job(extractor):
     text = "Верховний представник ЄС із закордонних справ Жозеп Боррель заявив про санкції."
     spans = [("Верховний представник", "JOB"), ("ЄС", "ORG"), ("закордонних справ", "JOB"), ("Жозеп Боррель", "PERS")]

@@ -53,6 +53,13 @@ def is_first_name(word: str) -> bool:
     return bool(readings) and all("Name" in p.tag.grammemes for p in readings)
 
 
+def names_a_person_as_a_noun(word: str) -> bool:
+    """Whether the dictionary also knows ``word`` as a common noun for a person, as it does adjectives
+    used as nouns ("слідчий", "уповноважений", "черговий"; not colloquial ones: "головний")."""
+    return any(p.is_known and p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and "Infr" not in p.tag.grammemes
+               and not is_name(p) for p in parses(word.lower()))
+
+
 # Ukrainian company names are compounds of clipped stems: Укр- before a consonant (Укрнафта,
 # Укрзалізниця, not Україна) or a branch at the end (Нафтогаз, Ощадбанк, Газпром, Енергоатом,
 # Київміськбуд, Метінвест)

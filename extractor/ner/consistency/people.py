@@ -10,9 +10,10 @@ is a street, and a one-word name read as an adjective takes in its noun ("Біл
 from __future__ import annotations
 
 from extractor.document import Document, Entity
-from extractor.morphology.analyzer import is_first_name, is_name, parses
-from extractor.ner.consistency.edits import OTHER_NAMES, agrees, is_country, new_mention, only_a_name, set_tokens
-from extractor.normalize import NAME_PARTICLES
+from extractor.morphology.analyzer import is_first_name, is_name, names_a_person_as_a_noun, parses
+from extractor.ner.consistency.edits import (OTHER_NAMES, agrees, is_country, new_mention, only_a_name, set_tokens,
+    tagged_tokens)
+from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES
 
 STREETS = {"вулиця", "проспект", "площа", "бульвар", "провулок", "узвіз", "набережна", "шосе", "майдан"}
 HEADS = {"глава", "голова"}  # of a state, a ministry, a board: nouns for things too
@@ -168,3 +169,33 @@ def no_job_without_a_person(document: Document) -> None:
             and agrees(tokens[0].norm, next((t.norm for t in tokens if t.pos == "NOUN"), ""))
 
     document.entities = [e for e in document.entities if not no_job(e)]
+
+
+def _a_job_before(tokens, i: int) -> bool:
+    """Whether tokens[i] is an adjective used as a noun for a person that does not agree with the next word,
+    and opens no quoted name (the medal «Будівничий України»)."""
+    return tokens[i].pos == "ADJF" and names_a_person_as_a_noun(tokens[i].norm) \
+        and not agrees(tokens[i].norm, tokens[i + 1].norm) and (i == 0 or tokens[i - 1].norm not in OPENING_QUOTES)
+
+
+def job_of_an_organisation(document: Document) -> None:
+    """"Уповноважений" + ORG "Верховної Ради з прав людини" -> JOB "Уповноважений" + ORG "Верховної Ради",
+    and so for ORG "Черговий Національної поліції": an adjective the dictionary also knows as a noun for
+    a person, right before an organisation it does not agree with (or first in it), is a job there; the
+    words after "з" in the organisation ("з прав людини") are the job's, not the organisation's, and go."""
+    tagged = tagged_tokens(document)
+    for entity in list(document.entities):
+        tokens, first = document.sentences[entity.sentence_id].tokens, entity.token_start
+        if entity.label != "ORG":
+            continue
+        if entity.token_end - first > 1 and _a_job_before(tokens, first):
+            job = first
+        elif first > 0 and (entity.sentence_id, first - 1) not in tagged and _a_job_before(tokens, first - 1):
+            job = first - 1
+        else:
+            continue
+        document.entities.append(new_mention(document, entity.sentence_id, job, job + 1, "JOB"))
+        scope = next((i for i in range(job + 2, entity.token_end) if tokens[i].norm.lower() in ("з", "із", "зі")),
+                     entity.token_end)
+        set_tokens(document, entity, job + 1, scope)
+    document.entities.sort(key=lambda e: e.start)
