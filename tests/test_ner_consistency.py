@@ -326,6 +326,30 @@ def test_an_adjective_that_agrees_or_opens_a_quote_is_no_job(extractor):
     assert _labelled(extractor, text, [("Будівничий України", "ORG")]) == [("Будівничий України", "ORG")]
 
 
+def test_a_name_after_an_abbreviated_imeni_is_part_of_the_organisation(extractor):
+    text = "Виступив ректор університету ім. В. Г. Короленка Микола Степаненко."
+    spans = [("університету ім", "ORG"), (". В. Г. Короленка", "PERS"), ("Микола Степаненко", "PERS")]
+    assert _labelled(extractor, text, spans) == [
+        ("університету ім. В. Г. Короленка", "ORG"), ("Микола Степаненко", "PERS")]
+    text = "Екскурсія до Музею космонавтики ім. С. П. Корольова тривала годину."
+    assert _labelled(extractor, text, [("Музею космонавтики ім", "ORG"), ("С. П. Корольова", "PERS")]) == [
+        ("Музею космонавтики ім. С. П. Корольова", "ORG")]
+
+
+def test_a_word_before_a_first_name_and_a_surname_is_no_part_of_the_name(extractor):
+    text = "На сесії мер Луцька Микола Романюк заявив про це."
+    assert _labelled(extractor, text, [("Луцька Микола Романюк", "PERS")]) == [
+        ("Луцька", "LOC"), ("Микола Романюк", "PERS")]
+    text = "За списком Блоку Порошенка Костянтину Яринічу дісталося місце."
+    assert _labelled(extractor, text, [("Порошенка Костянтину Яринічу", "PERS")]) == [
+        ("Порошенка", "PERS"), ("Костянтину Яринічу", "PERS")]
+
+
+def test_a_surname_first_with_a_patronymic_or_second_first_name_is_one_person(extractor):
+    for name in ("Рудь Петро Володимирович", "Вінклер Томас Рольф"):
+        assert _labelled(extractor, f"Наказ підписав {name} учора.", [(name, "PERS")]) == [(name, "PERS")]
+
+
 def test_lower_case_words_without_a_person_are_no_job(extractor):
     text = "Верховний представник ЄС із закордонних справ Жозеп Боррель заявив про санкції."
     spans = [("Верховний представник", "JOB"), ("ЄС", "ORG"), ("закордонних справ", "JOB"), ("Жозеп Боррель", "PERS")]

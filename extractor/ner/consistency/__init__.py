@@ -23,8 +23,8 @@ from extractor.ner.consistency.organisations import (
     place_of_a_plant, two_companies_in_one, unions_and_plants)
 from extractor.ner.consistency.people import (
     adjective_names_with_its_noun, around_particles, country_out_of_job, drop_honorifics, give_names_back_to_people,
-    job_before_a_person, job_of_an_organisation, named_after, no_job_without_a_person, split_job_from_name,
-    street_named_after, surname_after_first_name)
+    job_before_a_person, job_of_an_organisation, name_before_a_full_name, named_after, no_job_without_a_person,
+    split_job_from_name, street_named_after, surname_after_first_name)
 
 
 def make_names_consistent(document: Document) -> None:
@@ -33,6 +33,7 @@ def make_names_consistent(document: Document) -> None:
     merge_neighbours(document, around_particles)
     merge_neighbours(document, surname_after_first_name)
     merge_neighbours(document, named_after)
+    name_before_a_full_name(document)
     drop_honorifics(document)
     job_before_a_person(document)
     job_of_an_organisation(document)

@@ -2,7 +2,8 @@
 
 A word that is only a name starts the person's name after it ("Європейської комісії Урсула" + "фон дер
 Ляєн"); a name split around particles, a surname after a first name and a name given after a person are
-joined; forms of address go; a noun for people before a name is a job ("Адвокат", "Канцлер Олаф Шольц"),
+joined (so is a name after "ім." with what it names); a word before a first name and a surname is
+not theirs ("мер Луцька" + "Микола Романюк"); forms of address go; a noun for people before a name is a job ("Адвокат", "Канцлер Олаф Шольц"),
 and the country at a job's end a place ("Міністр оборони" + "України"); a person after a word for a street
 is a street, and a one-word name read as an adjective takes in its noun ("Білого дому", "Білому
 домі"); lower-case words with no noun for a person are no job ("закордонних справ").
@@ -11,12 +12,13 @@ from __future__ import annotations
 
 from extractor.document import Document, Entity
 from extractor.morphology.analyzer import is_first_name, is_name, names_a_person_as_a_noun, parses
-from extractor.ner.consistency.edits import (OTHER_NAMES, agrees, is_country, new_mention, only_a_name, set_tokens,
-    tagged_tokens)
+from extractor.ner.consistency.edits import (OTHER_NAMES, a_country_or_a_town, agrees, is_country, new_mention,
+    only_a_name, set_tokens, tagged_tokens)
 from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES
 
 STREETS = {"вулиця", "проспект", "площа", "бульвар", "провулок", "узвіз", "набережна", "шосе", "майдан"}
 HEADS = {"глава", "голова"}  # of a state, a ministry, a board: nouns for things too
+PATRONYMIC_ENDINGS = ("ович", "евич", "йович", "івна", "ївна", "ьович")
 HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "місіс", "сер", "мадам", "мсьє", "синьйор", "сеньйор"}
 
 
@@ -36,9 +38,12 @@ def give_names_back_to_people(document: Document) -> None:
 
 
 def named_after(tokens, previous: Entity, entity: Entity) -> bool:
-    """ORG "Університет імені" + PERS "Тараса Шевченка": a name given after a person is one name."""
-    return previous.label in OTHER_NAMES and entity.label == "PERS" and previous.token_end == entity.token_start \
-        and tokens[previous.token_end - 1].norm.lower() == "імені"
+    """ORG "Університет імені" + PERS "Тараса Шевченка", ORG "університету ім" + PERS ". В. Г. Короленка":
+    a name given after a person is one name (NER-UK: ORG "кіностудією ім. Довженко")."""
+    named = tokens[previous.token_end - 1].norm.lower()
+    between = [t.norm for t in tokens[previous.token_end:entity.token_start]]
+    return previous.label in OTHER_NAMES and entity.label == "PERS" \
+        and (named == "імені" and not between or named == "ім" and between in ([], ["."]))
 
 
 def around_particles(tokens, previous: Entity, entity: Entity) -> bool:
@@ -198,4 +203,30 @@ def job_of_an_organisation(document: Document) -> None:
         scope = next((i for i in range(job + 2, entity.token_end) if tokens[i].norm.lower() in ("з", "із", "зі")),
                      entity.token_end)
         set_tokens(document, entity, job + 1, scope)
+    document.entities.sort(key=lambda e: e.start)
+
+
+def _can_be_a_first_name(word: str) -> bool:
+    return any("Name" in p.tag.grammemes for p in parses(word.lower()))
+
+
+def _patronymic(word: str) -> bool:
+    return word.lower().endswith(PATRONYMIC_ENDINGS) or any("Patr" in p.tag.grammemes for p in parses(word.lower()))
+
+
+def name_before_a_full_name(document: Document) -> None:
+    """PERS "Луцька Микола Романюк" ("мер Луцька Микола Романюк") -> LOC "Луцька" + PERS "Микола Романюк":
+    a word before a first name and a surname (not a patronymic or a second first name: "Рудь Петро
+    Володимирович", "Вінклер Томас Рольф" are one person each) is no part of the name; a town's name is
+    a place, anything else a person of its own ("Блоку Порошенка" + "Костянтину Яринічу")."""
+    for entity in list(document.entities):
+        words = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
+        if entity.label != "PERS" or len(words) != 3 or not all(w.norm.isalpha() for w in words) \
+                or _can_be_a_first_name(words[0].norm) or not _can_be_a_first_name(words[1].norm) \
+                or _patronymic(words[2].norm) or _can_be_a_first_name(words[2].norm):
+            continue
+        label = "LOC" if a_country_or_a_town(words[0]) else "PERS"
+        document.entities.append(new_mention(document, entity.sentence_id, entity.token_start, entity.token_start + 1,
+                                             label))
+        set_tokens(document, entity, entity.token_start + 1, entity.token_end)
     document.entities.sort(key=lambda e: e.start)
