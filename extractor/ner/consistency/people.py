@@ -2,11 +2,12 @@
 
 A word that is only a name starts the person's name after it ("Європейської комісії Урсула" + "фон дер
 Ляєн"); a name split around particles, a surname after a first name and a name given after a person are
-joined (so is a name after "ім." with what it names); a word before a first name and a surname is
-not theirs ("мер Луцька" + "Микола Романюк"); forms of address go; a noun for people before a name is a job ("Адвокат", "Канцлер Олаф Шольц"),
-and the country at a job's end a place ("Міністр оборони" + "України"); a person after a word for a street
-is a street, and a one-word name read as an adjective takes in its noun ("Білого дому", "Білому
-домі"); lower-case words with no noun for a person are no job ("закордонних справ").
+joined (so is a name after "ім." with what it names); a word before a first name and a surname is not
+theirs ("мер Луцька" + "Микола Романюк"); forms of address go; a noun for people before a name is a job
+("Адвокат", "Канцлер Олаф Шольц"), as is an adjective used as one before an organisation ("Уповноважений"
++ "Верховної Ради"), and the country at a job's end a place ("Міністр оборони" + "України"); a person
+after a word for a street is a street, and a one-word name read as an adjective takes in its noun
+("Білого дому", "Білому домі"); lower-case words with no noun for a person are no job ("закордонних справ").
 """
 from __future__ import annotations
 
