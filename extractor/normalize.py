@@ -109,9 +109,9 @@ def _person_forms(tokens: list[Token]) -> list[str]:
     # it: "Віктора Вакараша" -> "Віктор Вакараш", "Романа Шмігельського" -> "Роман Шмігельський"
     case_from_name = shared_case not in (None, "nomn") and any(
         is_known(t.norm) and any("Name" in p.tag.grammemes for p in options) for t, options in zip(tokens, candidates))
-    forms = []
+    forms, quoted = [], _quote_mask(tokens)
     for i, (token, options) in enumerate(zip(tokens, candidates)):
-        if _keeps_its_form(tokens, i):
+        if _keeps_its_form(tokens, i) or quoted[i]:  # a nickname: "Дмитро «Бобін» Александров"
             forms.append(token.norm)
             continue
         if options and not is_known(token.norm) and case_from_name:

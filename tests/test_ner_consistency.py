@@ -350,6 +350,28 @@ def test_a_surname_first_with_a_patronymic_or_second_first_name_is_one_person(ex
         assert _labelled(extractor, f"Наказ підписав {name} учора.", [(name, "PERS")]) == [(name, "PERS")]
 
 
+def test_a_quote_a_mention_does_not_open_or_close_is_no_part_of_it(extractor):
+    text = "Кореспондент сайту «Остров» свідчить, що все спокійно."
+    assert _labelled(extractor, text, [("Кореспондент сайту «", "JOB"), ("Остров»", "ORG")]) == [
+        ("Кореспондент сайту", "JOB"), ("Остров", "ORG")]
+    text = "Проєкт веде ТОВ «Надія» у Києві."
+    assert _labelled(extractor, text, [("ТОВ «Надія»", "ORG")])[0] == ("ТОВ «Надія»", "ORG")
+
+
+def test_a_nickname_in_quotes_between_a_first_name_and_a_surname_is_one_person(extractor):
+    text = "Гурт заснували саксофоніст Дмитро «Бобін» Александров та інші."
+    document = hand_built(extractor, text, [("Дмитро «", "PERS"), ("Бобін", "LOC"), ("» Александров", "PERS")])
+    assert [(e.text, e.label, e.lemma) for e in document.entities] == [
+        ("Дмитро «Бобін» Александров", "PERS", "Дмитро «Бобін» Александров")]
+
+
+def test_a_party_in_quotes_between_two_people_joins_nobody(extractor):
+    text = "Від партії «Блок Петра Порошенка «Солідарність» Сергій Дапринда пройшов."
+    spans = [("Петра Порошенка", "PERS"), ("Солідарність", "ORG"), ("Сергій Дапринда", "PERS")]
+    assert _labelled(extractor, text, spans) == [
+        ("Петра Порошенка", "PERS"), ("Солідарність", "ORG"), ("Сергій Дапринда", "PERS")]
+
+
 def test_lower_case_words_without_a_person_are_no_job(extractor):
     text = "Верховний представник ЄС із закордонних справ Жозеп Боррель заявив про санкції."
     spans = [("Верховний представник", "JOB"), ("ЄС", "ORG"), ("закордонних справ", "JOB"), ("Жозеп Боррель", "PERS")]

@@ -15,7 +15,7 @@ from extractor.document import Document
 from extractor.ner.consistency.document_wide import names_tagged_throughout, one_type_per_name, surnames_are_people
 from extractor.ner.consistency.edges import (
     clock_times, close_quotes, cut_after_country, cut_before_town_word, cut_before_verb, kind_before_quotes,
-    money_ranges, take_adjective_before)
+    money_ranges, take_adjective_before, trim_stray_quotes)
 from extractor.ner.consistency.edits import merge_neighbours
 from extractor.ner.consistency.organisations import (
     brand_of_a_country, company_and_a_company, councils, institutions_are_organisations, institutions_at_sentence_start,
@@ -23,8 +23,8 @@ from extractor.ner.consistency.organisations import (
     place_of_a_plant, two_companies_in_one, unions_and_plants)
 from extractor.ner.consistency.people import (
     adjective_names_with_its_noun, around_particles, country_out_of_job, drop_honorifics, give_names_back_to_people,
-    job_before_a_person, job_of_an_organisation, name_before_a_full_name, named_after, no_job_without_a_person,
-    split_job_from_name, street_named_after, surname_after_first_name)
+    job_before_a_person, job_of_an_organisation, name_before_a_full_name, named_after, nickname_in_quotes,
+    no_job_without_a_person, split_job_from_name, street_named_after, surname_after_first_name)
 
 
 def make_names_consistent(document: Document) -> None:
@@ -42,6 +42,8 @@ def make_names_consistent(document: Document) -> None:
     cut_before_town_word(document)
     kind_before_quotes(document)
     close_quotes(document)
+    nickname_in_quotes(document)
+    trim_stray_quotes(document)
     street_named_after(document)
     names_after_a_company_word(document)
     cut_after_country(document)

@@ -4,7 +4,8 @@ A name holds no verb ("Дунай зріс") and does not take in the word for a
 a name opening a quote takes in the closing quote; a name in quotes after the kind of thing it names
 has that kind's type («Місто» after "романом" is ART); a country or acronym does not run on into
 lower-case words; a capitalized adjective that agrees with a name right after it is part of it; the
-lower bound of a money range joins the amount; a time of day in figures is TIME ("10:00").
+lower bound of a money range joins the amount; a time of day in figures is TIME ("10:00"); a quote a
+mention does not open or close is not its.
 """
 from __future__ import annotations
 
@@ -130,3 +131,24 @@ def clock_times(document: Document) -> None:
     for entity in document.entities:
         if entity.label == "DATE" and CLOCK_TIME.fullmatch(entity.text):
             entity.label = "TIME"
+
+
+def trim_stray_quotes(document: Document) -> None:
+    """JOB "Кореспондент сайту «" + ORG "Остров»" -> "Кореспондент сайту" + "Остров": a quote a mention
+    does not close or open is no part of it."""
+    for entity in document.entities:
+        tokens = document.sentences[entity.sentence_id].tokens
+        start, end = entity.token_start, entity.token_end
+        words = [t.norm for t in tokens[start:end]]
+        if not any(w in PAIRED_OPENING for w in words):  # "Остров»"
+            while start < end and tokens[start].norm in PAIRED_CLOSING:
+                start += 1
+            while end > start and tokens[end - 1].norm in PAIRED_CLOSING:
+                end -= 1
+        if not any(w in PAIRED_CLOSING for w in words):  # "сайту «"
+            while end > start and tokens[end - 1].norm in PAIRED_OPENING:
+                end -= 1
+            while start < end and tokens[start].norm in PAIRED_OPENING:
+                start += 1
+        if start < end and (start, end) != (entity.token_start, entity.token_end):
+            set_tokens(document, entity, start, end)

@@ -15,10 +15,11 @@ from extractor.document import Document, Entity
 from extractor.morphology.analyzer import is_first_name, is_name, names_a_person_as_a_noun, parses
 from extractor.ner.consistency.edits import (OTHER_NAMES, a_country_or_a_town, agrees, is_country, new_mention,
     only_a_name, set_tokens, tagged_tokens)
-from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES
+from extractor.normalize import CLOSING_QUOTES, NAME_PARTICLES, OPENING_QUOTES
 
 STREETS = {"вулиця", "проспект", "площа", "бульвар", "провулок", "узвіз", "набережна", "шосе", "майдан"}
 HEADS = {"глава", "голова"}  # of a state, a ministry, a board: nouns for things too
+PAIRED_CLOSING_QUOTES = CLOSING_QUOTES.replace('"', "")
 PATRONYMIC_ENDINGS = ("ович", "евич", "йович", "івна", "ївна", "ьович")
 HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "місіс", "сер", "мадам", "мсьє", "синьйор", "сеньйор"}
 
@@ -231,3 +232,30 @@ def name_before_a_full_name(document: Document) -> None:
                                              label))
         set_tokens(document, entity, entity.token_start + 1, entity.token_end)
     document.entities.sort(key=lambda e: e.start)
+
+
+def _nickname_pair(tokens, people: list[Entity]) -> tuple[Entity, Entity] | None:
+    """A first name and a surname with a word or two in quotes between them, or None."""
+    for first in people:
+        opening = next((i for i in (first.token_end - 1, first.token_end)
+                        if i < len(tokens) and tokens[i].norm in OPENING_QUOTES), None)
+        if opening is None or opening - first.token_start != 1 or not is_first_name(tokens[first.token_start].norm):
+            continue  # one first name before the quote
+        closing = next((i for i in range(opening + 2, min(opening + 4, len(tokens)))
+                        if tokens[i].norm in PAIRED_CLOSING_QUOTES), None)
+        last = next((e for e in people if closing is not None and e.token_start in (closing, closing + 1)), None)
+        if last is not None and last.token_end == closing + 2:  # and one surname after it
+            return first, last
+    return None
+
+
+def nickname_in_quotes(document: Document) -> None:
+    """PERS "Дмитро «" + LOC "Бобін" + PERS "» Александров" -> PERS "Дмитро «Бобін» Александров": a first
+    name, a word or two in quotes and a surname are one person."""
+    for sentence in document.sentences:
+        while pair := _nickname_pair(sentence.tokens, [e for e in document.entities
+                                                       if e.sentence_id == sentence.index and e.label == "PERS"]):
+            first, last = pair
+            document.entities = [e for e in document.entities if e is first or not (
+                e.sentence_id == sentence.index and first.token_start <= e.token_start < last.token_end)]
+            set_tokens(document, first, first.token_start, last.token_end)
