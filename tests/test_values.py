@@ -88,6 +88,10 @@ def test_the_value_corpus_scores_and_our_date_rules_beat_dateparser(capsys):
     "Переглядів: 1234",
     "Газ піде через Турецький потік-2 до Європи.",
     "1. Уряд ухвалив бюджет.",
+    "Від побоїв померла 58-річна жителька райцентру.",
+    "Микола Бутович — одна з тих постатей, про яких мовчали.",
+    "Одним із сміливих рішень було зварити сталь.",
+    "Той, хто бреше, все одно буде покараний.",
 ])
 def test_numbers_that_count_nothing_are_not_quantities(extractor, text):
     assert quantities(extractor, text) == []

@@ -222,7 +222,8 @@ RECIPROCAL = {"одного", "одному", "одним", "одну", "одн�
 
 def _not_a_count(tokens: list[Token], i: int) -> bool:
     """Numbers that count nothing: clock times ("о 10.30"), labels ("статті 17", list markers "1."),
-    parts of names ("Турецький потік-2"), ordinals ("сто першим"), "один одному"."""
+    parts of names ("Турецький потік-2"), ordinals ("сто першим"), "один одному", "одна з",
+    "все одно", and numbers that make an adjective ("58-річна")."""
     before = [t.norm.lower() for t in tokens[max(0, i - 2):i] if t.norm not in (":", "№")]
     word = tokens[i].norm
     if CLOCK.fullmatch(word) and before and before[-1] in ("о", "об", "близько", "до", "після", "з", "від"):
@@ -237,6 +238,12 @@ def _not_a_count(tokens: list[Token], i: int) -> bool:
     if word.lower() in RECIPROCAL and i and tokens[i - 1].norm.lower() == "один":
         return True
     following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if following is not None and following.norm == "-" and following.start == tokens[i].end \
+            and i + 2 < len(tokens) and tokens[i + 2].start == following.end and tokens[i + 2].norm[:1].isalpha():
+        return True  # an age or size: "58-річна", "5-поверховий"
+    if tokens[i].lemma.lower() == "один" and (word.lower() == "одно" or (
+            following is not None and following.norm.lower() in ("з", "із", "зі"))):
+        return True  # "одна з тих постатей", "Одним із них", "все одно"
     if following is not None and numbers.word_value(tokens[i].lemma) is not None:
         if word.lower() == "один" and following.norm.lower() in RECIPROCAL:
             return True
