@@ -212,6 +212,7 @@ def _country_of_subject(tokens: list[Token], entities: list[Entity], before: int
 NUMBERING_WORDS = {"пункт", "підпункт", "стаття", "частина", "розділ", "глава", "абзац", "додаток", "сторінка",
                    "номер", "п", "пп", "ст", "ч", "переглядів", "перегляди", "перегляд", "коментарі", "коментарів"}
 CLOCK = re.compile(r"([01]?\d|2[0-3])[.:][0-5]\d")
+YEAR = re.compile(r"(1[89]|20)\d\d")
 # phone numbers: a Ukrainian area code in brackets ("(0342)591104"), a country code ("+38 (044) 123-45-67"), or
 # digits grouped like "067-123-45-67", "0 800 500 500", "234-56-78" (thousands are grouped by threes after no 0)
 PHONE = re.compile(r"\(0\d{1,4}\)[\s-]?\d[\d\s-]{3,}\d|\+\d[\d\s()-]{7,}\d"
@@ -223,8 +224,8 @@ RECIPROCAL = {"одного", "одному", "одним", "одну", "одн�
 def _not_a_count(tokens: list[Token], i: int) -> bool:
     """Numbers that count nothing: clock times ("о 10.30"), labels ("статті 17", list markers "1."),
     parts of names ("Турецький потік-2"), ordinals ("сто першим"), "один одному", "одна з",
-    "все одно", and numbers that make an adjective ("58-річна")."""
-    before = [t.norm.lower() for t in tokens[max(0, i - 2):i] if t.norm not in (":", "№")]
+    "все одно", numbers that make an adjective ("58-річна") and a year in brackets ("(1922)")."""
+    before = [t.norm.lower() for t in tokens[max(0, i - 2):i] if t.norm not in (":", "№", ".")]  # "п. 6"
     word = tokens[i].norm
     if CLOCK.fullmatch(word) and before and before[-1] in ("о", "об", "близько", "до", "після", "з", "від"):
         return True
@@ -238,6 +239,8 @@ def _not_a_count(tokens: list[Token], i: int) -> bool:
     if word.lower() in RECIPROCAL and i and tokens[i - 1].norm.lower() == "один":
         return True
     following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if YEAR.fullmatch(word) and i and tokens[i - 1].norm == "(" and following is not None and following.norm == ")":
+        return True  # a year after a title: "«Земля і вітер» (1922)"
     if following is not None and following.norm == "-" and following.start == tokens[i].end \
             and i + 2 < len(tokens) and tokens[i + 2].start == following.end and tokens[i + 2].norm[:1].isalpha():
         return True  # an age or size: "58-річна", "5-поверховий"
