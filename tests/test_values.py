@@ -94,6 +94,7 @@ def test_the_value_corpus_scores_and_our_date_rules_beat_dateparser(capsys):
     "Той, хто бреше, все одно буде покараний.",
     "Він автор збірок «Земля і вітер» (1922) та «Простір» (1925).",
     "Дії кваліфікують за п. 6 ч. 2 ст. 115 кодексу.",
+    "З одного боку, рішення було правильним.",
 ])
 def test_numbers_that_count_nothing_are_not_quantities(extractor, text):
     assert quantities(extractor, text) == []

@@ -224,7 +224,7 @@ RECIPROCAL = {"одного", "одному", "одним", "одну", "одн�
 def _not_a_count(tokens: list[Token], i: int) -> bool:
     """Numbers that count nothing: clock times ("о 10.30"), labels ("статті 17", list markers "1."),
     parts of names ("Турецький потік-2"), ordinals ("сто першим"), "один одному", "одна з",
-    "все одно", numbers that make an adjective ("58-річна") and a year in brackets ("(1922)")."""
+    "з одного боку", "все одно", numbers that make an adjective ("58-річна") and a year in brackets ("(1922)")."""
     before = [t.norm.lower() for t in tokens[max(0, i - 2):i] if t.norm not in (":", "№", ".")]  # "п. 6"
     word = tokens[i].norm
     if CLOCK.fullmatch(word) and before and before[-1] in ("о", "об", "близько", "до", "після", "з", "від"):
@@ -247,6 +247,8 @@ def _not_a_count(tokens: list[Token], i: int) -> bool:
     if tokens[i].lemma.lower() == "один" and (word.lower() == "одно" or (
             following is not None and following.norm.lower() in ("з", "із", "зі"))):
         return True  # "одна з тих постатей", "Одним із них", "все одно"
+    if word.lower() == "одного" and following is not None and following.norm.lower() == "боку":
+        return True  # "з одного боку, ..."
     if following is not None and numbers.word_value(tokens[i].lemma) is not None:
         if word.lower() == "один" and following.norm.lower() in RECIPROCAL:
             return True
