@@ -117,3 +117,13 @@ def test_a_count_the_tagger_took_for_money_is_a_quantity(extractor):
     document = hand_built(extractor, "У таборах перебуває 3 тис. військових, а зарплата 32 тисячі гривень.",
                           [("3 тис", "MON"), ("32 тисячі гривень", "MON")])
     assert [(e.text, e.label) for e in document.entities] == [("3 тис", "QUANT"), ("32 тисячі гривень", "MON")]
+
+
+@pytest.mark.parametrize("text, unit_lemma", [
+    ("Довжина дамби 2500 м, ширина 42 метри.", "метр"),
+    ("Колона пройшла 15 км за ніч.", "кілометр"),
+    ("Фермер зібрав 300 кг меду.", "кілограм"),
+    ("Ділянка площею 5 га пустує.", "гектар"),
+])
+def test_abbreviated_measures_take_the_written_out_unit(extractor, text, unit_lemma):
+    assert extractor(text).quantities[0].unit_lemma == unit_lemma

@@ -32,6 +32,9 @@ CURRENCIES = {"грн": "гривня", "гривня": "гривня", "дол�
               "руб": "рубль", "£": "фунт", "фунт": "фунт", "злотий": "злотий", "франк": "франк", "єна": "єна",
               "юань": "юань", "%": "відсоток", "відсоток": "відсоток",
               "франків": "франк", "єн": "єна"}  # surface forms the lemma model gets wrong
+# abbreviated measures -> the unit lemma written out, so "5 км" and "5 кілометрів" are one unit
+MEASURES = {"м": "метр", "км": "кілометр", "см": "сантиметр", "мм": "міліметр", "кг": "кілограм", "т": "тонна",
+            "ц": "центнер", "г": "грам", "мг": "міліграм", "га": "гектар", "л": "літр", "мл": "мілілітр"}
 # unit lemma -> ISO 4217 code of the money amount
 CURRENCY_CODES = {"гривня": "UAH", "долар": "USD", "євро": "EUR", "рубль": "RUB", "фунт": "GBP", "злотий": "PLN",
                   "франк": "CHF", "єна": "JPY", "юань": "CNY"}
@@ -302,7 +305,8 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
             head, end = head + 1, head + 2  # "на 2 відсоткові пункти"
         if head is not None:
             unit = tokens[head].norm
-            unit_lemma = CURRENCIES.get(tokens[head].lemma.lower()) or CURRENCIES.get(unit) or tokens[head].lemma.lower()
+            lemma = tokens[head].lemma.lower()
+            unit_lemma = CURRENCIES.get(lemma) or CURRENCIES.get(unit) or MEASURES.get(unit.lower()) or lemma
             if unit_lemma == "пункт" and head > 0 and tokens[head - 1].norm.lower().startswith("відсотков"):
                 unit_lemma = "відсотковий пункт"  # percentage points are not percentages
             country = country or _country_after(tokens, end, entities)
