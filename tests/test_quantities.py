@@ -127,3 +127,12 @@ def test_a_count_the_tagger_took_for_money_is_a_quantity(extractor):
 ])
 def test_abbreviated_measures_take_the_written_out_unit(extractor, text, unit_lemma):
     assert extractor(text).quantities[0].unit_lemma == unit_lemma
+
+
+@pytest.mark.parametrize("text, unit_lemma, low, high", [
+    ("Пориви вітру 15-20 м/с.", "м/с", 15, 20),
+    ("Він їхав зі швидкістю 90 км/год містом.", "км/год", 90, 90),
+])
+def test_a_speed_is_one_unit(extractor, text, unit_lemma, low, high):
+    quantity = extractor(text).quantities[0]
+    assert (quantity.unit_lemma, quantity.low, quantity.high) == (unit_lemma, low, high)

@@ -309,6 +309,9 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
             unit_lemma = CURRENCIES.get(lemma) or CURRENCIES.get(unit) or MEASURES.get(unit.lower()) or lemma
             if unit_lemma == "пункт" and head > 0 and tokens[head - 1].norm.lower().startswith("відсотков"):
                 unit_lemma = "відсотковий пункт"  # percentage points are not percentages
+            if end + 1 < len(tokens) and tokens[end].norm == "/" and tokens[end + 1].norm in ("с", "год"):
+                unit = unit_lemma = f"{unit}/{tokens[end + 1].norm}"  # a speed: "15-20 м/с", "90 км/год"
+                end += 2
             country = country or _country_after(tokens, end, entities)
             if country is None and unit_lemma in TROOP_UNITS:
                 country = _country_of_subject(tokens, entities, first)
