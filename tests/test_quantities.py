@@ -136,3 +136,20 @@ def test_abbreviated_measures_take_the_written_out_unit(extractor, text, unit_le
 def test_a_speed_is_one_unit(extractor, text, unit_lemma, low, high):
     quantity = extractor(text).quantities[0]
     assert (quantity.unit_lemma, quantity.low, quantity.high) == (unit_lemma, low, high)
+
+
+@pytest.mark.parametrize("text, value, currency", [
+    ("Костюми на суму понад мільйон гривень отримали вогнеборці.", 1_000_000, "UAH"),
+    ("Усього на тисячу гривень менше, ніж пропонували.", 1000, "UAH"),
+    ("Проїзд подорожчав до 3-х гривень.", 3, "UAH"),
+    ("Польща отримала майже $70 мільйонів експорту.", 70_000_000, "USD"),
+    ("Прийшли тисяча двісті п'ять мешканців села.", 1205, None),
+])
+def test_money_written_with_a_scale_word_a_case_ending_or_a_sign(extractor, text, value, currency):
+    quantity = extractor(text).quantities[0]
+    assert (quantity.value, quantity.currency) == (value, currency)
+
+
+@pytest.mark.parametrize("text", ["Це показали на 5-му каналі.", "Навчання для 11-х класів почалося."])
+def test_an_ordinal_written_in_digits_counts_nothing(extractor, text):
+    assert extractor(text).quantities == []

@@ -25,6 +25,9 @@ SCALES = {"тис": 1e3, "тисяча": 1e3, "тисяч": 1e3, "млн": 1e6, 
 HALVES = {"півтисячі": 500, "півмільйона": 5e5, "півмільярда": 5e8}
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+# a cardinal's case ending written after the digits: "3-х гривень", "25-ти", "5-ма" (not an ordinal's: "5-му
+# каналі", "90-х", "1-х класів"; "-х" is a cardinal's only after 2, 3 and 4: "трьох", "перших")
+_CASE_ENDING = re.compile(r"(\d+)-(ти|ми|ох|ьох|ма)|(\d*(?<!1)[234])-х")
 _RANGE = re.compile(r"(\d+(?:[.,]\d+)?)-(\d+(?:[.,]\d+)?)")
 
 
@@ -33,7 +36,10 @@ def _apostrophe(word: str) -> str:
 
 
 def digits_value(text: str) -> float | None:
-    """3 -> 3.0, "1,5" -> 1.5; None when ``text`` is not a plain number."""
+    """3 -> 3.0, "1,5" -> 1.5, "3-х" -> 3.0; None when ``text`` is not a plain number."""
+    ending = _CASE_ENDING.fullmatch(text)
+    if ending:
+        return float(ending.group(1) or ending.group(3))
     if not _DIGITS.fullmatch(text):
         return None
     return float(text.replace(",", "."))

@@ -40,6 +40,7 @@ CURRENCY_CODES = {"гривня": "UAH", "долар": "USD", "євро": "EUR",
                   "франк": "CHF", "єна": "JPY", "юань": "CNY"}
 RANGE_DASHES = {"-", "–", "—"}
 UNCOUNTED_SCALES = {"тисячі", "мільйони", "мільярди", "тисяч", "мільйонів", "мільярдів"}
+ONE_SCALE = {"тисяча", "тисячу", "мільйон", "мільярд", "трильйон"}  # one thousand, one million
 NOT_UNITS = {"рік", "р", "рр", "місяць", "день", "січень", "лютий", "березень", "квітень", "травень",
              "червень", "липень", "серпень", "вересень", "жовтень", "листопад", "грудень", "число", "година",
              "хвилина", "тиждень", "століття", "ст"}
@@ -99,6 +100,12 @@ def _read_number(tokens: list[Token], i: int) -> _Number | None:
         # "тисячі військових", "мільйонів гривень": thousands, millions, uncounted
         factor = numbers.scale(token.lemma)
         return _Number(i, i + 1, None, 2 * factor, 9 * factor, True)
+    elif token.norm.lower() in ONE_SCALE:  # "понад мільйон гривень", "на тисячу гривень", "тисячу сімдесят п'ять"
+        value = numbers.scale(token.lemma)
+        while j < len(tokens) and numbers.word_value(tokens[j].lemma) is not None:
+            value += numbers.word_value(tokens[j].lemma)
+            j += 1
+        return _Number(i, j, value, value, value, False)
     else:
         return None
     factor = (numbers.scale(tokens[j].norm) or numbers.scale(tokens[j].lemma)) if j < len(tokens) else None
@@ -298,8 +305,8 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
         if head is not None and tokens[head].lemma.lower() in NOT_UNITS:
             i = number.last
             continue  # "2024 року", "5 квітня": a date the tagger missed
-        if head is None and prefix_currency:
-            head, first = first - 1, first - 1
+        if prefix_currency and (head is None or tokens[head].lemma.lower() not in CURRENCIES):
+            head, first, end = first - 1, first - 1, number.last  # "$ 70 мільйонів експорту": the $ is the unit
         if head is not None and head + 1 < len(tokens) and tokens[head].norm.lower().startswith("відсотков") \
                 and tokens[head + 1].lemma.lower() == "пункт":
             head, end = head + 1, head + 2  # "на 2 відсоткові пункти"
