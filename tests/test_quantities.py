@@ -153,3 +153,12 @@ def test_money_written_with_a_scale_word_a_case_ending_or_a_sign(extractor, text
 @pytest.mark.parametrize("text", ["Це показали на 5-му каналі.", "Навчання для 11-х класів почалося."])
 def test_an_ordinal_written_in_digits_counts_nothing(extractor, text):
     assert extractor(text).quantities == []
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Польща отримала майже $70 мільйонів експорту.", None, 70_000_000),
+    ("Понад $5 млн пішло на зброю.", 5_000_000, None),
+])
+def test_a_hedge_before_a_currency_sign_bounds_the_amount(extractor, text, low, high):
+    quantity = extractor(text).quantities[0]
+    assert (quantity.low, quantity.high, quantity.currency) == (low, high, "USD")

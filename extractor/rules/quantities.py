@@ -155,8 +155,8 @@ def _apply_hedge(tokens: list[Token], number: _Number) -> int:
         number.low, number.high = (None, number.high) if bound == "high" else (number.low, None)
         number.approximate = True
         return first - 3
-    if first > 1 and words[-1] == "на" and words[-2] in HEDGES:
-        first -= 1  # "майже на 90%": the hedge is before the preposition
+    if first > 1 and words[-1] in ("на", "$", "€") and words[-2] in HEDGES:
+        first -= 1  # "майже на 90%", "майже $70 мільйонів": the hedge is before the preposition or sign
     if first and tokens[first - 1].norm.lower() in HEDGES:
         bound, approximate = HEDGES[tokens[first - 1].norm.lower()]
         if bound == "low":
@@ -300,13 +300,14 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
             continue
         first = _join_range(tokens, number, in_dates)
         first = _apply_hedge(tokens, number) if first == number.first else first
-        prefix_currency = first > 0 and tokens[first - 1].norm in ("$", "€")
+        prefix_currency = number.first > 0 and tokens[number.first - 1].norm in ("$", "€")
         head, end, country = _read_unit(tokens, number.last)
         if head is not None and tokens[head].lemma.lower() in NOT_UNITS:
             i = number.last
             continue  # "2024 року", "5 квітня": a date the tagger missed
         if prefix_currency and (head is None or tokens[head].lemma.lower() not in CURRENCIES):
-            head, first, end = first - 1, first - 1, number.last  # "$ 70 мільйонів експорту": the $ is the unit
+            # "$ 70 мільйонів експорту": the $ is the unit ("майже $70": the hedge stays first)
+            head, first, end = number.first - 1, min(first, number.first - 1), number.last
         if head is not None and head + 1 < len(tokens) and tokens[head].norm.lower().startswith("відсотков") \
                 and tokens[head + 1].lemma.lower() == "пункт":
             head, end = head + 1, head + 2  # "на 2 відсоткові пункти"
