@@ -13,10 +13,10 @@ import re
 
 from extractor.document import Document
 from extractor.morphology.analyzer import parses
-from extractor.ner.consistency.edits import (COMPANIES, OTHER_NAMES, agrees, is_country, relational_adjective,
-    set_tokens, tagged_tokens)
+from extractor.ner.consistency.edits import (COMPANIES, OTHER_NAMES, PAIRED_CLOSING, PAIRED_OPENING, agrees,
+    is_country, relational_adjective, set_tokens, tagged_tokens)
 from extractor.ner.constraints import ORGANISATIONS, town_names
-from extractor.normalize import CLOSING_QUOTES, NAME_PARTICLES, OPENING_QUOTES
+from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES
 from extractor.text import latin_script
 
 WORKS = {"роман", "повість", "вистава", "п'єса", "фільм", "серіал", "пісня", "альбом", "книга", "поема", "вірш",
@@ -27,8 +27,6 @@ PRODUCTS = {"газопровід", "нафтопровід", "трубопро�
 KINDS = {**{kind: "ART" for kind in WORKS}, **{kind: "ORG" for kind in COMPANIES},
          **{kind: "MISC" for kind in PRODUCTS}}
 CLOCK_TIME = re.compile(r"([01]?\d|2[0-3]) ?[:.] ?[0-5]\d")  # "10:00", "18.00", "18 : 00"
-# quotes that tell opening from closing (a straight " is both)
-PAIRED_OPENING, PAIRED_CLOSING = OPENING_QUOTES.replace('"', ""), CLOSING_QUOTES.replace('"', "")
 
 
 def kind_before_quotes(document: Document) -> None:

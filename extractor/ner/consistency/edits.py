@@ -4,7 +4,7 @@ from __future__ import annotations
 from extractor.document import Document, Entity
 from extractor.morphology.analyzer import is_name, parses
 from extractor.ner.constraints import town_names
-from extractor.normalize import normalize_entity
+from extractor.normalize import CLOSING_QUOTES, OPENING_QUOTES, normalize_entity
 from extractor.rules.countries import country_code
 
 OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
@@ -12,6 +12,8 @@ COMPANIES = {"компанія", "фірма", "підприємство", "де
              "концерн", "корпорація", "холдинг", "банк", "партія", "організація", "агентство", "видавництво",
              "товариство", "фонд", "телеканал", "газета", "клуб", "гурт", "профспілка", "спілка", "об'єднання",
              "асоціація", "консорціум", "тов", "пат", "прат", "ат", "дп", "кп", "пп", "ват", "зат"}
+# quotes that tell opening from closing (a straight " is both)
+PAIRED_OPENING, PAIRED_CLOSING = OPENING_QUOTES.replace('"', ""), CLOSING_QUOTES.replace('"', "")
 AND = {"і", "й", "та"}  # coordinated names: "мережі Сільпо та Фокстрот"
 ORDINALS = {"перший", "другий", "третій", "четвертий", "п'ятий", "останній", "наступний", "попередній"}
 

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from extractor.document import Document, Entity
 from extractor.morphology.analyzer import is_first_name, is_name, names_a_person_as_a_noun, parses
-from extractor.ner.consistency.edits import (OTHER_NAMES, a_country_or_a_town, agrees, is_country, new_mention,
-    only_a_name, set_tokens, tagged_tokens)
-from extractor.normalize import CLOSING_QUOTES, NAME_PARTICLES, OPENING_QUOTES
+from extractor.ner.consistency.edits import (OTHER_NAMES, PAIRED_CLOSING, a_country_or_a_town, agrees, is_country,
+    new_mention, only_a_name, set_tokens, tagged_tokens)
+from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES
 
 STREETS = {"вулиця", "проспект", "площа", "бульвар", "провулок", "узвіз", "набережна", "шосе", "майдан"}
 HEADS = {"глава", "голова"}  # of a state, a ministry, a board: nouns for things too
-PAIRED_CLOSING_QUOTES = CLOSING_QUOTES.replace('"', "")
 PATRONYMIC_ENDINGS = ("ович", "евич", "йович", "івна", "ївна", "ьович")
 HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "місіс", "сер", "мадам", "мсьє", "синьйор", "сеньйор"}
 
@@ -242,7 +241,7 @@ def _nickname_pair(tokens, people: list[Entity]) -> tuple[Entity, Entity] | None
         if opening is None or opening - first.token_start != 1 or not is_first_name(tokens[first.token_start].norm):
             continue  # one first name before the quote
         closing = next((i for i in range(opening + 2, min(opening + 4, len(tokens)))
-                        if tokens[i].norm in PAIRED_CLOSING_QUOTES), None)
+                        if tokens[i].norm in PAIRED_CLOSING), None)
         last = next((e for e in people if closing is not None and e.token_start in (closing, closing + 1)), None)
         if last is not None and last.token_end == closing + 2:  # and one surname after it
             return first, last
