@@ -69,6 +69,15 @@ def _pos_set(token: Token) -> set[str]:
     return {p.tag.POS for p in parses(token.norm.lower())}
 
 
+def _spelled_sum(tokens: list[Token], j: int) -> tuple[float, int]:
+    """The sum of the numerals spelled out from token j on ("сімдесят п'ять" -> 75), and the index after them."""
+    total = 0.0
+    while j < len(tokens) and (value := numbers.word_value(tokens[j].lemma)) is not None:
+        total += value
+        j += 1
+    return total, j
+
+
 def _read_number(tokens: list[Token], i: int) -> _Number | None:
     """A number starting at token i, with its scale word and a following "тис ." period."""
     token = tokens[i]
@@ -86,11 +95,7 @@ def _read_number(tokens: list[Token], i: int) -> _Number | None:
     elif numbers.digits_range(text):
         low, high = numbers.digits_range(text)
     elif numbers.word_value(token.lemma) is not None:
-        value = 0.0
-        while j - 1 < len(tokens) and numbers.word_value(tokens[j - 1].lemma) is not None:
-            value += numbers.word_value(tokens[j - 1].lemma)
-            j += 1
-        j -= 1
+        value, j = _spelled_sum(tokens, i)
     elif numbers.vague_bounds(token.lemma):
         low, high = numbers.vague_bounds(token.lemma)
         approximate = True
@@ -101,10 +106,8 @@ def _read_number(tokens: list[Token], i: int) -> _Number | None:
         factor = numbers.scale(token.lemma)
         return _Number(i, i + 1, None, 2 * factor, 9 * factor, True)
     elif token.norm.lower() in ONE_SCALE:  # "понад мільйон гривень", "на тисячу гривень", "тисячу сімдесят п'ять"
-        value = numbers.scale(token.lemma)
-        while j < len(tokens) and numbers.word_value(tokens[j].lemma) is not None:
-            value += numbers.word_value(tokens[j].lemma)
-            j += 1
+        rest, j = _spelled_sum(tokens, i + 1)
+        value = numbers.scale(token.lemma) + rest
         return _Number(i, j, value, value, value, False)
     else:
         return None
