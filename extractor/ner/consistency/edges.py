@@ -9,14 +9,13 @@ mention does not open or close is not its.
 """
 from __future__ import annotations
 
-import re
-
 from extractor.document import Document
 from extractor.morphology.analyzer import parses
 from extractor.ner.consistency.edits import (COMPANIES, OTHER_NAMES, PAIRED_CLOSING, PAIRED_OPENING, agrees,
     is_country, relational_adjective, set_tokens, tagged_tokens)
 from extractor.ner.constraints import ORGANISATIONS, town_names
 from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES
+from extractor.rules.quantities import CLOCK
 from extractor.text import latin_script
 
 WORKS = {"роман", "повість", "вистава", "п'єса", "фільм", "серіал", "пісня", "альбом", "книга", "поема", "вірш",
@@ -26,7 +25,6 @@ TOWN_WORDS = {"місто", "міста", "місту", "містом", "міс�
 PRODUCTS = {"газопровід", "нафтопровід", "трубопровід", "газогін"}
 KINDS = {**{kind: "ART" for kind in WORKS}, **{kind: "ORG" for kind in COMPANIES},
          **{kind: "MISC" for kind in PRODUCTS}}
-CLOCK_TIME = re.compile(r"([01]?\d|2[0-3]) ?[:.] ?[0-5]\d")  # "10:00", "18.00", "18 : 00"
 
 
 def kind_before_quotes(document: Document) -> None:
@@ -127,7 +125,7 @@ def take_adjective_before(document: Document) -> None:
 def clock_times(document: Document) -> None:
     """DATE "10:00" -> TIME: a time of day written in figures is a time (NER-UK tags every one so)."""
     for entity in document.entities:
-        if entity.label == "DATE" and CLOCK_TIME.fullmatch(entity.text):
+        if entity.label == "DATE" and CLOCK.fullmatch(entity.text):
             entity.label = "TIME"
 
 
