@@ -28,6 +28,9 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     extract.add_argument("--batch-docs", type=int, default=32, help="documents per batch, the unit of commit (default: %(default)s)")
     extract.add_argument("--text-column", default="text", help="text column of .jsonl/.csv inputs (default: %(default)s)")
     extract.add_argument("--id-column", default=None, help="document id column of .jsonl/.csv inputs (default: row number)")
+    extract.add_argument("--published-column", default=None,
+                         help="publication date column of .jsonl/.csv inputs (ISO 8601, RFC 2822, DD.MM.YYYY or Unix "
+                              "time): fills documents.published and anchors the record's relative dates")
     extract.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, help="longer documents are rejected with an error row (default: %(default)s)")
     extract.add_argument("--no-repair", dest="repair", action="store_false", help="do not repair lost apostrophes, hyphens and є")
     extract.add_argument("--only-uk", action="store_true", help="skip documents that are not mostly Ukrainian (status 'skipped')")
@@ -69,7 +72,8 @@ def _run_extract(args: argparse.Namespace) -> int:
         summary = extract_to_folder(args.inputs, args.out, args.format, resume=args.resume, workers=args.workers,
                                     dask_scheduler=args.dask_scheduler, progress=args.progress,
                                     safe_csv=args.safe_csv, text_column=args.text_column, id_column=args.id_column,
-                                    max_chars=args.max_chars, batch_docs=args.batch_docs, report_errors=True,
+                                    published_column=args.published_column, max_chars=args.max_chars,
+                                    batch_docs=args.batch_docs, report_errors=True,
                                     **options)
     except RunError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -53,6 +53,7 @@ def extract_to_folder(inputs: Iterable[str | Path], out: str | Path, format: str
                       workers: int = 1, dask_scheduler: str | None = None, progress: bool = False,
                       safe_csv: bool = True, text_column: str = "text", id_column: str | None = None,
                       max_chars: int = DEFAULT_MAX_CHARS, as_text: bool = False, batch_docs: int = 32,
+                      published_column: str | None = None,
                       report_errors: bool = False, **extractor_options) -> RunSummary:
     """Process every input and write the four tables to ``out``; ``resume=True`` goes on with a killed run.
 
@@ -69,7 +70,7 @@ def extract_to_folder(inputs: Iterable[str | Path], out: str | Path, format: str
     tagged = _TaggedCharacters(bar)
     try:
         hashes: dict[str, str] = {}
-        raws = read_inputs(inputs, text_column, id_column, max_chars, as_text)
+        raws = read_inputs(inputs, text_column, id_column, max_chars, as_text, published_column)
         batches = batched(_not_done(raws, folder, hashes, summary, bar), batch_docs)
         options = {"batch_docs": batch_docs, **extractor_options}
         if dask_scheduler:

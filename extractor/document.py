@@ -1,7 +1,8 @@
 """The one object that flows through the pipeline: a document and what was found in it.
 
 Every offset (``start``, ``end``) is a character offset into ``Document.text``,
-the text exactly as the user gave it (after decoding), so that
+the text exactly as the user gave it (after decoding, with every line break
+as "\n"), so that
 ``text[start:end]`` always gives back the surface form.
 """
 from __future__ import annotations

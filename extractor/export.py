@@ -1,7 +1,9 @@
 """Write tables to disk as csv, parquet or jsonl, atomically.
 
 Each file is written under a temporary name and renamed into place, so an
-interrupted run never leaves a half-written table. CSV cells that start with
+interrupted run never leaves a half-written table. CSV follows RFC 4180: rows
+end in CRLF, and a cell holding a line break (\r or \n), a quote or a comma is
+quoted, so pandas and the csv module read back every row. CSV cells that start with
 = + - @ (or a tab or carriage return) get a leading apostrophe, so an exported
 entity list cannot run a formula when opened in a spreadsheet (switch off with
 ``safe_csv=False`` / ``--unsafe-csv``).
@@ -48,8 +50,10 @@ def write_table(chunks: Iterable[pd.DataFrame], path: Path, format: str, safe_cs
     try:
         for number, chunk in enumerate(chunks):
             if format == "csv":
+                # with "\n" as the row end, the csv module leaves a cell with a lone "\r" unquoted
                 (neutralize_formulas(chunk) if safe_csv else chunk).to_csv(
-                    temporary, index=False, encoding="utf-8", mode="a" if number else "w", header=number == 0)
+                    temporary, index=False, encoding="utf-8", mode="a" if number else "w", header=number == 0,
+                    lineterminator="\r\n")
             elif format == "jsonl":
                 lines = chunk.to_json(orient="records", lines=True, force_ascii=False) if len(chunk) else ""
                 with open(temporary, "a" if number else "w", encoding="utf-8") as out:

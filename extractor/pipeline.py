@@ -31,7 +31,7 @@ from extractor.ner.consistency import make_names_consistent
 from extractor.ner.tagger import DEFAULT_MEMBERS, NerTagger
 from extractor.normalize import normalize_entities
 from extractor.reading import RawDocument, read_inputs
-from extractor.reading.sources import DEFAULT_MAX_CHARS
+from extractor.reading.sources import DEFAULT_MAX_CHARS, normalize_newlines
 from extractor.rules.countries import tag_countries
 from extractor.rules.dates import add_dates
 from extractor.rules.quantities import add_quantities
@@ -118,7 +118,7 @@ class Extractor:
         """Analyse one text."""
         if not isinstance(text, str):
             raise TypeError(f"Extractor() takes a str, not {type(text).__name__}; use .extract() for files")
-        return self.process([Document(doc_id, text)])[0]
+        return self.process([Document(doc_id, normalize_newlines(text))])[0]
 
     def process(self, documents: list[Document]) -> list[Document]:
         """Run every component over ``documents`` (already read), in order; failures become error documents."""
@@ -140,12 +140,14 @@ class Extractor:
 
     def iter_documents(self, inputs: Iterable[str | Path], text_column: str = "text", id_column: str | None = None,
                        max_chars: int = DEFAULT_MAX_CHARS, progress: bool = False,
-                       as_text: bool = False) -> Iterable[Document]:
+                       as_text: bool = False, published_column: str | None = None) -> Iterable[Document]:
         """Documents of all inputs, processed in batches; unreadable inputs come as error documents.
-        With ``as_text=True`` every str is a text, never a path."""
+        With ``as_text=True`` every str is a text, never a path; ``published_column`` names the
+        publication date's column of .jsonl/.csv records, against which their dates are resolved."""
         bar = tqdm(desc="extracting", unit="doc", disable=not progress)
         # error documents ride along, so the input order holds
-        documents = (document_from_raw(raw) for raw in read_inputs(inputs, text_column, id_column, max_chars, as_text))
+        documents = (document_from_raw(raw) for raw in read_inputs(inputs, text_column, id_column, max_chars, as_text,
+                                                                  published_column))
         for batch in batched(documents, self.batch_docs):
             yield from self.process(batch)
             bar.update(len(batch))
@@ -172,7 +174,8 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
 
 
 def document_from_raw(raw: RawDocument) -> Document:
-    document = Document(raw.doc_id, raw.text or "", path=raw.path, title=raw.title, encoding=raw.encoding)
+    document = Document(raw.doc_id, raw.text or "", path=raw.path, title=raw.title, encoding=raw.encoding,
+                        published=raw.published)
     if raw.error:
         document.status, document.error = "error", raw.error
     return document

@@ -4,7 +4,7 @@ from __future__ import annotations
 from extractor.cleaning.boilerplate import body_bounds
 from extractor.cleaning.layout import read_layout
 from extractor.document import Document, Sentence
-from extractor.tokenize import split_sentences
+from extractor.tokenize import read_quotes, split_sentences
 
 
 def segment(document: Document) -> None:
@@ -12,13 +12,14 @@ def segment(document: Document) -> None:
     layout = read_layout(document.text)
     document.title = document.title or layout.title
     document.source = layout.source or document.source
-    document.published = layout.published or document.published
+    document.published = document.published or layout.published  # a record's own date wins
     start, end = body_bounds(document.text, layout.body_start)
     document.body_start, document.body_end = start, end
     regions = ([layout.title_span] if layout.title_span else []) + [(start, end)]
     for region_start, region_end in regions:
         for tokens in split_sentences(document.text[region_start:region_end], region_start):
             read_dateline(document.text, tokens)
+            read_quotes(document.text, tokens)
             document.sentences.append(Sentence(len(document.sentences), tokens[0].start, tokens[-1].end, tokens))
 
 

@@ -42,6 +42,36 @@ _TAGS = r"(?:p|br|span|div|li|ul|ol|h[1-6]|strong|em|b|i|a|td|tr|table|sup|sub|b
 MARKUP = re.compile(rf"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>|(?<![\w/<])/?{_TAGS}/?>")
 
 
+# Quote marks that can open or close, and the ones NER-UK writes (5,066 « and 4,812 » against 20 straight
+# quotes): the tagger has learnt names in «», so every quote is read as « or » by where it stands.
+QUOTES = frozenset('"«»„“”')
+OPENING, CLOSING = "«", "»"
+
+
+def read_quotes(text: str, tokens: list[Token]) -> None:
+    """Set ``norm`` of each quote token to « or »: a quote with a space (or the line's start) before it and
+    none after it opens; one glued to what precedes it closes; a free-standing one closes what is open.
+    Scraped news writes names in straight quotes ("ПриватБанк"), which the tagger never saw."""
+    depth = 0
+    for token in tokens:
+        if token.text not in QUOTES:
+            continue
+        before = text[token.start - 1] if token.start > 0 else " "
+        after = text[token.end] if token.end < len(text) else " "
+        if token.text in "«„":
+            opens = True
+        elif token.text in "»”":
+            opens = False
+        elif (before.isspace() or before in "([{—–-/") and not after.isspace():
+            opens = True  # ' "ПриватБанк', '("Нафтогаз'
+        elif not before.isspace():
+            opens = False  # 'ПриватБанк" '
+        else:
+            opens = depth == 0  # ' " ' alone: it closes what is open
+        depth = depth + 1 if opens else max(depth - 1, 0)
+        token.norm = OPENING if opens else CLOSING
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
 

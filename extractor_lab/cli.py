@@ -11,6 +11,7 @@ from extractor.ner.tagger import DEFAULT_MEMBERS
 from extractor_lab.paths import SHARED
 
 RECIPES = Path(__file__).resolve().parent / "recipes"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def _setting(text: str) -> tuple[str, str]:
@@ -65,6 +66,15 @@ def _add_label(sub) -> None:
     ner.add_argument("--corpus", type=Path, default=SHARED / "ner-uk-2.0", help="(default: %(default)s)")
     ner.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="(default: %(default)s)")
     ner.set_defaults(func=_run_label_ner)
+    news = label.add_parser("news", help="label news with the whole pipeline at its most careful: BRUK press "
+                                         "texts (silver), or BSNLP documents with their gold forms laid over")
+    news.add_argument("--out", type=Path, required=True, help="sentences, stanza JSON, one sentence a line")
+    news.add_argument("--bsnlp-topic", dest="topics", action="append", default=[],
+                      help="label this topic of --bsnlp instead of BRUK press texts (repeatable)")
+    news.add_argument("--bsnlp", type=Path, default=SHARED / "bsnlp-uk-dev", help="(default: %(default)s)")
+    news.add_argument("--corpus", type=Path, default=SHARED / "ner-uk-2.0", help="(default: %(default)s)")
+    news.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="(default: %(default)s)")
+    news.set_defaults(func=_run_label_news)
 
 
 def _add_evaluate(sub) -> None:
@@ -95,6 +105,8 @@ def _add_evaluate(sub) -> None:
     bsnlp.add_argument("folder", type=Path, nargs="?", default=SHARED / "bsnlp-uk-dev", help="(default: %(default)s)")
     bsnlp.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled one)")
     bsnlp.add_argument("--members", type=int, default=DEFAULT_MEMBERS, help="NER taggers to use (default: %(default)s)")
+    bsnlp.add_argument("--topic", dest="topics", action="append", default=[],
+                       help="score only this topic's documents (repeatable), e.g. a fold held out from training")
     bsnlp.add_argument("--json", action="store_true", help="print JSON")
     bsnlp.set_defaults(func=_run_evaluate_bsnlp)
     values = evaluate.add_parser("values", help="dates, money and percentages on the expressions in extractor_lab/data")
@@ -170,6 +182,26 @@ def _run_label_ner(args) -> int:
     return 0
 
 
+def _run_label_news(args) -> int:
+    from extractor import Extractor
+    from extractor.document import Document
+    from extractor_lab.bsnlp import read_documents, topic_of
+    from extractor_lab.ner.news_labels import label_documents
+    from extractor_lab.ner.vectors import raw_texts
+
+    if args.topics:
+        documents = [(Document(doc_id, text, published=published), gold)
+                     for doc_id, text, published, gold in read_documents(args.bsnlp) if topic_of(doc_id) in args.topics]
+    else:
+        # press texts only, none that shares text with NER-UK dev or test, none of the press smoke-test set
+        held_out = frozenset(p.stem for p in (DATA / "bruk-press-heldout" / "annotated").glob("*.out"))
+        _, texts = raw_texts(args.corpus, args.bruk_texts, without_dev=True, pattern="A_*.txt", exclude=held_out)
+        documents = [(Document(f"press{i}", text), None) for i, text in enumerate(texts)]
+    count = label_documents(Extractor(ner_members=2), documents, args.out)
+    print(f"{count} sentences from {len(documents)} documents -> {args.out}", file=sys.stderr)
+    return 0
+
+
 def _run_evaluate_ner(args) -> int:
     from extractor.models import NER_MODEL_DIR
     from extractor_lab.ner.evaluate import compare, evaluate, format_comparison, format_report, to_json
@@ -212,7 +244,7 @@ def _run_evaluate_bsnlp(args) -> int:
     from extractor_lab.bsnlp import evaluate, format_report
 
     extractor = Extractor(ner_members=args.members, **({"ner_model_dir": args.model_dir} if args.model_dir else {}))
-    report = evaluate(args.folder, extractor)
+    report = evaluate(args.folder, extractor, tuple(args.topics))
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else format_report(report))
     return 0
 

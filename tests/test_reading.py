@@ -1,6 +1,7 @@
 """Real-world input: encodings, formats, bad files, exit codes."""
 import json
 
+import pandas as pd
 import pytest
 
 from extractor.cli import main
@@ -103,3 +104,38 @@ def test_language_is_flagged_and_only_uk_skips(tmp_path):
     documents = pd.read_csv(out / "documents.csv").set_index("doc_id")
     assert documents.loc["ru", "language"] == "ru" and documents.loc["en", "language"] == "en"
     assert set(documents.status) == {"skipped"}
+
+
+def test_line_breaks_are_one_character_whatever_wrote_them(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Заголовок\r\rПерше речення.\r\nДруге речення.".encode("utf-8"))
+    assert read_one(tmp_path / "a.txt").text == "Заголовок\n\nПерше речення.\nДруге речення."
+
+
+def test_a_records_publication_date_column_is_read(tmp_path, extractor):
+    feed = tmp_path / "feed.jsonl"
+    records = [{"id": "a", "body": "Учора уряд ухвалив рішення.", "date": "2025-03-20T09:15:00+02:00"},
+               {"id": "b", "body": "Учора уряд ухвалив рішення.", "date": "Thu, 06 Mar 2025 10:00:00 +0000"},
+               {"id": "c", "body": "Учора уряд ухвалив рішення.", "date": "1426089600"},
+               {"id": "d", "body": "Учора уряд ухвалив рішення.", "date": "колись"}]
+    feed.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    documents = list(read_inputs([feed], text_column="body", id_column="id", published_column="date"))
+    assert [d.published for d in documents[:3]] == ["2025-03-20T09:15:00+02:00", "2025-03-06T10:00:00+00:00",
+                                                    "2015-03-11T16:00:00+00:00"]
+    assert documents[3].text is None and "unreadable date 'колись'" in documents[3].error
+    table = tmp_path / "feed.csv"
+    table.write_text('id,body,date\nb2,"Учора уряд ухвалив рішення.",20.03.2025\n', encoding="utf-8")
+    assert read_one(table, text_column="body", id_column="id", published_column="date").published == "2025-03-20T00:00:00"
+    tables = extractor.extract([table], text_column="body", id_column="id", published_column="date")
+    assert list(tables.documents.published) == ["2025-03-20T00:00:00"]
+    missing = read_one(table, text_column="body", published_column="when")
+    assert missing.text is None and "no column 'when'" in missing.error and "--published-column" in missing.error
+
+
+def test_published_column_on_the_command_line(tmp_path):
+    from extractor.cli import main
+
+    feed = tmp_path / "feed.csv"
+    feed.write_text('body,date\n"Зеленський прибув до Києва.",2025-03-20\n', encoding="utf-8")
+    assert main(["extract", str(feed), "--out", str(tmp_path / "out"), "--text-column", "body",
+                 "--published-column", "date", "--no-progress", "--workers", "1"]) == 0
+    assert pd.read_csv(tmp_path / "out" / "documents.csv").published.tolist() == ["2025-03-20T00:00:00"]

@@ -74,3 +74,26 @@ def test_gold_entities_fall_on_run_time_token_boundaries():
             aligned += start in starts and end in ends
     assert total > 6000
     assert aligned / total >= 0.99
+
+
+def _quote_forms(text):
+    from extractor.tokenize import read_quotes
+
+    tokens = tokenize(text)
+    read_quotes(text, tokens)
+    return [t.norm for t in tokens if t.text in '"«»„“”']
+
+
+def test_straight_and_curly_quotes_are_read_as_the_corpus_writes_them():
+    assert _quote_forms('Банки "ПриватБанк" і "Ощадбанк" знизили ставки.') == ["«", "»", "«", "»"]
+    assert _quote_forms('Суд між "Ощадбанком" та "Приватбанком" триває.') == ["«", "»", "«", "»"]
+    assert _quote_forms("компанія „Нафтогаз“ і “Укрнафта” («Укргазвидобування»)") == ["«", "»", "«", "»", "«", "»"]
+    # a quote standing alone closes what is open, and opens when nothing is
+    assert _quote_forms('сказав " Так " і пішов') == ["«", "»"]
+
+
+def test_the_pipeline_reads_names_in_straight_quotes_without_their_quotes(extractor):
+    for text in ('Банки "ПриватБанк" і "Ощадбанк" знизили ставки.', 'Суд між "Ощадбанком" та "Приватбанком" триває.'):
+        names = [e.text for e in extractor(text).entities]
+        assert not any('"' in name for name in names), names
+        assert len(names) == 2, names

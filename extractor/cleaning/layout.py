@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
 _SOURCE = re.compile(r"^(?:https?://)?[\w.-]+\.[a-zа-яіїєґ]{2,}(?:/\S*)?$|^[^.!?]{1,60}$", re.IGNORECASE)
@@ -23,8 +23,11 @@ class Layout:
 
 
 def parse_date(line: str) -> str | None:
-    """ISO form of a date line ("Tue, 05 Nov 2024 15:54:03 +0200" -> "2024-11-05T15:54:03+02:00")."""
+    """ISO form of a date line ("Tue, 05 Nov 2024 15:54:03 +0200" -> "2024-11-05T15:54:03+02:00"),
+    also of a Unix time in seconds ("1426089600" -> "2015-03-11T16:00:00+00:00")."""
     line = line.strip()
+    if line.isdigit() and 9 <= len(line) <= 10:
+        return datetime.fromtimestamp(int(line), timezone.utc).isoformat()
     try:
         return parsedate_to_datetime(line).isoformat()
     except (TypeError, ValueError, IndexError):

@@ -21,7 +21,7 @@ from extractor.morphology.analyzer import WORD_CACHE_SIZE
 from extractor.models import NER_CHARLM_FILES, NER_MODEL_DIR, NER_TAGGER_FILE, NER_VECTORS_FILE, missing_model
 from extractor.ner import charlm_features, ensemble
 from extractor.ner.constraints import forbidden_tags
-from extractor.ner.spans import spans_from_bioes
+from extractor.ner.spans import decode
 
 REBUILD = "extractor-lab train ner"
 # Member 1 alone by default: 2.5x faster end to end than with member 2's second opinions
@@ -179,11 +179,11 @@ class NerTagger:
         """Entity spans over the given sentences (lists of token texts).
 
         Decoded from the BIOES tags with the same function the evaluation uses,
-        so the pipeline returns exactly the spans that were scored.
+        then cut where a coordinator joins two whole names (``split_coordinated``).
         """
         return [TaggedSpan(s_index, start, end, label)
                 for s_index, tags in enumerate(self.tag_bioes(sentences, on_characters))
-                for start, end, label in spans_from_bioes(tags)]
+                for start, end, label in decode(sentences[s_index], tags)]
 
     def tag_bioes(self, sentences: list[list[str]], on_characters: Callable[[int], None] | None = None) -> list[list[str]]:
         """Per-token BIOES tags, as the tagger predicted them, in the order given.

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from extractor.cleaning.layout import parse_date
 from extractor.reading.decode import DecodeError, decode
 from extractor.reading.formats import TEXT_SUFFIXES, csv_records, html_text, jsonl_records
 
@@ -29,6 +30,7 @@ class RawDocument:
     title: str | None = None
     encoding: str | None = None
     error: str | None = None
+    published: str | None = None  # ISO 8601, from a record's publication-date column
 
 
 def _looks_like_path(item: str) -> bool:
@@ -56,9 +58,11 @@ def _check_text(text: str, max_chars: int) -> str | None:
     return None
 
 
-def _read_records(path: Path, text_column: str, id_column: str | None, max_chars: int) -> Iterator[RawDocument]:
+def _read_records(path: Path, text_column: str, id_column: str | None, max_chars: int,
+                  published_column: str | None = None) -> Iterator[RawDocument]:
     """The documents of a .jsonl or .csv file, one record at a time, so the file may be of any size;
-    ``max_chars`` limits each record."""
+    ``max_chars`` limits each record. A publication date that cannot be read is an error row
+    naming the record, so that no document's dates are silently resolved against the wrong day."""
     stem, shown = path.stem, str(path)
     try:
         with open(path, "rb") as handle:
@@ -69,19 +73,23 @@ def _read_records(path: Path, text_column: str, id_column: str | None, max_chars
         _, encoding = decode(head if len(head) < 1 << 16 else head[:head.rfind(b"\n") + 1] or head)
         records = jsonl_records if path.suffix.lower() == ".jsonl" else csv_records
         with open(path, encoding=encoding, newline="") as lines:
-            for record_id, text, problem in records(lines, text_column, id_column):
+            for record_id, text, problem, written_date in records(lines, text_column, id_column, published_column):
                 problem = problem or _check_text(text or "", max_chars)
+                published = parse_date(written_date) if written_date else None
+                if written_date and not published and not problem:
+                    problem = f"record {record_id}: unreadable date {written_date!r} in column {published_column!r}"
                 yield RawDocument(f"{stem}-{record_id}", None if problem else text, shown, encoding=encoding,
-                                  error=f"{shown}: {problem}" if problem else None)
+                                  error=f"{shown}: {problem}" if problem else None, published=published)
     except OSError as error:
         yield RawDocument(stem, None, shown, error=f"{shown}: cannot open ({error.strerror or error})")
     except ValueError as error:  # DecodeError, UnicodeDecodeError, a missing column
         yield RawDocument(stem, None, shown, error=f"{shown}: {error}")
 
 
-def _read_file(path: Path, text_column: str, id_column: str | None, max_chars: int) -> Iterator[RawDocument]:
+def _read_file(path: Path, text_column: str, id_column: str | None, max_chars: int,
+               published_column: str | None = None) -> Iterator[RawDocument]:
     if path.suffix.lower() in (".jsonl", ".csv"):
-        yield from _read_records(path, text_column, id_column, max_chars)
+        yield from _read_records(path, text_column, id_column, max_chars, published_column)
         return
     stem, shown = path.stem, str(path)
     try:
@@ -125,14 +133,31 @@ def _expand(item: str | Path) -> Iterator[tuple[Path, str | None]]:
         yield file, None
 
 
+def normalize_newlines(text: str) -> str:
+    """"\r\n" and a lone "\r" as "\n": a line break is one character whatever system wrote the text
+    (a headline ending in "\r\r" was glued to the next sentence, and a "\r" broke CSV rows)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def read_inputs(inputs: Iterable[str | Path], text_column: str = "text", id_column: str | None = None,
-                max_chars: int = DEFAULT_MAX_CHARS, as_text: bool = False) -> Iterator[RawDocument]:
-    """Raw documents, in input order, with unique doc_ids.
+                max_chars: int = DEFAULT_MAX_CHARS, as_text: bool = False,
+                published_column: str | None = None) -> Iterator[RawDocument]:
+    """Raw documents, in input order, with unique doc_ids, their line breaks as "\n".
 
     A ``str`` is a path when it names an existing file or folder, ends in a known
     suffix, or is "-" (stdin); otherwise it is a text. ``as_text=True`` makes every
-    ``str`` a text (a text such as "data" could otherwise name a folder).
+    ``str`` a text (a text such as "data" could otherwise name a folder). ``published_column``
+    names the publication date's column of .jsonl/.csv records (ISO 8601, RFC 2822, "20.03.2025",
+    or a Unix time).
     """
+    for raw in _read_inputs(inputs, text_column, id_column, max_chars, as_text, published_column):
+        if raw.text:
+            raw.text = normalize_newlines(raw.text)
+        yield raw
+
+
+def _read_inputs(inputs: Iterable[str | Path], text_column: str, id_column: str | None, max_chars: int,
+                 as_text: bool, published_column: str | None) -> Iterator[RawDocument]:
     seen: dict[str, int] = {}
     for number, item in enumerate(inputs, 1):
         if isinstance(item, str) and (as_text or not _looks_like_path(item)):
@@ -157,7 +182,7 @@ def read_inputs(inputs: Iterable[str | Path], text_column: str = "text", id_colu
             if problem:
                 yield RawDocument(_unique(path.stem or "input", seen), None, str(path), error=problem)
                 continue
-            for raw in _read_file(path, text_column, id_column, max_chars):
+            for raw in _read_file(path, text_column, id_column, max_chars, published_column):
                 raw.doc_id = _unique(raw.doc_id, seen)
                 yield raw
 

@@ -15,7 +15,7 @@ from tqdm import tqdm
 
 from extractor_lab.heldout import every_nth
 from extractor_lab.ner import corpus as ner_corpus
-from extractor.ner.spans import spans_from_bioes
+from extractor.ner.spans import decode
 from extractor_lab.ner.score import paired_bootstrap, strict_scores
 from extractor.ner.tagger import DEFAULT_MEMBERS, NerTagger
 
@@ -56,7 +56,7 @@ def _predicted(documents: list, split: str, model_dir: Path, progress: bool, con
     for batch in tqdm(batches, desc=f"tagging {split}", unit="batch", disable=not progress):
         sentences = [(d.doc_id, s) for d in batch for s in d.sentences]
         for (doc_id, sentence), tags in zip(sentences, tagger.tag_bioes([s.tokens for _, s in sentences])):
-            for a, b, label in spans_from_bioes(tags):
+            for a, b, label in decode(sentence.tokens, tags):
                 predicted.append((doc_id, sentence.offsets[a][0], sentence.offsets[b - 1][1], label))
     return predicted
 

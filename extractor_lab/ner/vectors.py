@@ -28,9 +28,11 @@ def _shingles(text: str, n: int = 8) -> set[int]:
     return {hash(tuple(words[i:i + n])) for i in range(len(words) - n + 1)}
 
 
-def raw_texts(ner_corpus: Path, bruk_texts: Path, without_dev: bool = False) -> tuple[list[str], list[str]]:
+def raw_texts(ner_corpus: Path, bruk_texts: Path, without_dev: bool = False, pattern: str = "*.txt",
+              exclude: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
     """Raw texts for vector training, without any NER-UK test document (nor dev
-    document, ``without_dev``): (NER-UK training documents, BRUK texts)."""
+    document, ``without_dev``): (NER-UK training documents, BRUK texts). ``pattern``
+    picks BRUK files by name ("A_*.txt": the press texts); ``exclude`` names files to leave out."""
     split = read_split(ner_corpus)
     trained_on, held_out = every_nth(split["train"]) if without_dev else (split["train"], [])
     unseen_shingles: set[int] = set()
@@ -38,7 +40,9 @@ def raw_texts(ner_corpus: Path, bruk_texts: Path, without_dev: bool = False) -> 
         unseen_shingles |= _shingles(find_document(ner_corpus, doc_id).read_text(encoding="utf-8"))
     labelled = [find_document(ner_corpus, d).read_text(encoding="utf-8") for d in trained_on]
     unlabelled, skipped = [], 0
-    for path in sorted(Path(bruk_texts).rglob("*.txt")):
+    for path in sorted(Path(bruk_texts).rglob(pattern)):
+        if path.stem in exclude:
+            continue
         text = path.read_text(encoding="utf-8", errors="replace")
         shingles = _shingles(text)
         if shingles and len(shingles & unseen_shingles) > 0.05 * len(shingles):

@@ -1,0 +1,29 @@
+"""Decoding tag sequences into spans: coordinated names are cut apart (hand-built tags, no model)."""
+from extractor.ner.spans import decode
+
+
+def _spans(sentence: str, tags: str):
+    words = sentence.split()
+    return [(" ".join(words[a:b]), label) for a, b, label in decode(words, tags.split())]
+
+
+def test_two_whole_names_joined_by_a_coordinator_are_two_mentions():
+    assert _spans("Компанії Shell та BP AG і Equinor ASA підписали",
+                  "O S-ORG O B-ORG I-ORG I-ORG I-ORG E-ORG O") == [
+        ("Shell", "ORG"), ("BP AG", "ORG"), ("Equinor ASA", "ORG")]
+    assert _spans("Дональд Трамп і Володимир Зеленський зустрілися", "B-PERS I-PERS I-PERS I-PERS E-PERS O") == [
+        ("Дональд Трамп", "PERS"), ("Володимир Зеленський", "PERS")]
+
+
+def test_names_that_share_a_word_or_a_quote_stay_one_mention():
+    kept = [("Донецької та Луганської областей", "B-LOC I-LOC I-LOC E-LOC"),
+            ("Оксана і Олексій Кулагіни", "B-PERS I-PERS I-PERS E-PERS"),
+            ("Сент-Кітс і Невіс", "B-LOC I-LOC E-LOC"),
+            ("Міністерство освіти і науки", "B-ORG I-ORG I-ORG E-ORG"),
+            ("фірмою « Пукшин Олег і Партнери »", "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG E-ORG")]
+    for sentence, tags in kept:
+        assert _spans(sentence, tags) == [(sentence, tags.split()[0][2:])]
+
+
+def test_other_types_are_not_cut():
+    assert _spans("з 3 і 4 Травня", "B-DATE I-DATE I-DATE E-DATE O") == [("з 3 і 4", "DATE")]
