@@ -50,7 +50,12 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
                          help="NER in bfloat16 on CPUs with AVX512-BF16: about 1.5x faster, but a tag can depend on "
                               "the batch, so a resumed or re-batched run may differ in a mention or two")
     extract.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar on stderr")
+    _add_verbose(extract, default=argparse.SUPPRESS)  # after the command too: `extractor extract -v ...`
     extract.set_defaults(func=_run_extract)
+
+
+def _add_verbose(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument("-v", "--verbose", action="store_true", default=default, help="log progress details")
 
 
 def _run_extract(args: argparse.Namespace) -> int:
@@ -84,10 +89,20 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="extractor", description="Ukrainian entity and quantity extractor.")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    _add_verbose(parser, default=False)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     _add_extract(sub)
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("extractor")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
 
 
 LAB_COMMANDS = ("train", "label", "evaluate")  # moved to the lab package's own command

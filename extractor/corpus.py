@@ -117,7 +117,9 @@ def _not_done(raws: Iterator[RawDocument], folder: RunFolder, hashes: dict[str, 
         digest = content_hash(raw.text, raw.error)
         if folder.is_done(raw.doc_id, digest):
             summary.skipped += 1
-            bar.update(1)
+            if bar.total:  # the bar and its ETA count what is still to do, not what an earlier run did
+                bar.total -= 1
+                bar.refresh()
             continue
         hashes[raw.doc_id] = digest
         yield raw

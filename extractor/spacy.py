@@ -19,6 +19,7 @@ keeps them when made with ``store_user_data=True``.
 from __future__ import annotations
 
 import multiprocessing
+import os
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -84,18 +85,28 @@ class UkEntities:
         self.batch_size = batch_size
         self.options = extractor_options
         self._extractor = None
+        self._process = None  # the process that last ran the models
 
     @property
     def extractor(self):
-        if self._extractor is None:
+        if self._process != os.getpid():
             if multiprocessing.parent_process() is not None:  # one of nlp.pipe(n_process=N)'s workers
+                # One torch thread: N workers share the cores. In a worker forked after the parent had
+                # tagged (nlp() before nlp.pipe(n_process=2), the README's order), the parent's OpenMP
+                # thread pool does not exist, and torch waiting for it hung forever.
                 import torch
 
                 torch.set_num_threads(1)
+            self._process = os.getpid()
+        if self._extractor is None:
             from extractor.pipeline import Extractor
 
             self._extractor = Extractor(**self.options)
         return self._extractor
+
+    def __getstate__(self):
+        """Pickled (a spawned worker of ``nlp.pipe``) without the models: each process loads its own."""
+        return {**self.__dict__, "_extractor": None, "_process": None}
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))

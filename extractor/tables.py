@@ -134,13 +134,18 @@ class EntityCounter:
             target["forms"] |= group["forms"]
         rows = []
         for key, group in merged.items():
-            # most_common keeps first-seen order among ties, as the mentions came in
-            name = group["lemmas"].most_common(1)[0][0] if group["lemmas"] else key.split(":", 1)[1]
-            rows.append([key, group["labels"].most_common(1)[0][0], name, group["code"],
+            name = commonest(group["lemmas"]) if group["lemmas"] else key.split(":", 1)[1]
+            rows.append([key, commonest(group["labels"]), name, group["code"],
                          group["mentions"], len(group["documents"]), " | ".join(sorted(group["forms"]))])
         table = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
         table = table.sort_values(["mentions", "entity_id"], ascending=[False, True], kind="stable")
         return table.astype({"mentions": "int64", "documents": "int64"}).reset_index(drop=True)
+
+
+def commonest(counts: Counter) -> str:
+    """The most frequent value, ties broken by the value itself, so that the table does not depend on
+    the order mentions arrived in (batches, workers, a resumed run): "Небесна Сотня" before "Небесна сотня"."""
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
 def entities_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:

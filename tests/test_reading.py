@@ -139,3 +139,17 @@ def test_published_column_on_the_command_line(tmp_path):
     assert main(["extract", str(feed), "--out", str(tmp_path / "out"), "--text-column", "body",
                  "--published-column", "date", "--no-progress", "--workers", "1"]) == 0
     assert pd.read_csv(tmp_path / "out" / "documents.csv").published.tolist() == ["2025-03-20T00:00:00"]
+
+
+def test_verbose_after_the_command_version_and_every_missing_path_named(tmp_path, capsys):
+    from extractor.cli import build_parser
+
+    assert build_parser().parse_args(["extract", "-v", "a.txt", "--out", "o"]).verbose is True
+    assert build_parser().parse_args(["-v", "extract", "a.txt", "--out", "o"]).verbose is True
+    assert build_parser().parse_args(["extract", "a.txt", "--out", "o"]).verbose is False
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0 and capsys.readouterr().out.startswith("extractor ")
+    assert main(["extract", str(tmp_path / "one.txt"), str(tmp_path / "two.txt"), "--out", str(tmp_path / "o")]) == 2
+    error = capsys.readouterr().err
+    assert "one.txt" in error and "two.txt" in error

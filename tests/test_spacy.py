@@ -41,3 +41,21 @@ def test_a_processed_document_converts_to_a_spacy_doc(extractor):
     doc = document.to_spacy()
     assert [(e.text, e._.lemma) for e in doc.ents] == [(e.text, e.lemma) for e in document.entities]
     assert [t.lemma_ for t in doc] == [t.lemma for t in document.tokens]
+
+
+def test_two_processes_after_a_first_call_in_this_one_finish(tmp_path):
+    """The README's order: nlp(text) first, then nlp.pipe(n_process=2). Workers forked from a process
+    whose torch had run used to wait forever; a fresh interpreter runs it under a time limit."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "order.py"
+    script.write_text(
+        "import spacy\n"
+        "nlp = spacy.blank('uk'); nlp.add_pipe('uk_entities')\n"
+        "first = nlp('Президент України Володимир Зеленський прибув до Києва.')\n"
+        "docs = list(nlp.pipe(['Зеленський прибув до Львова.'] * 12, batch_size=4, n_process=2))\n"
+        "print(len(first.ents), len(docs), sorted({e.text for d in docs for e in d.ents}))\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split()[:2] == ["3", "12"] and "Львова" in done.stdout

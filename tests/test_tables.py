@@ -43,6 +43,17 @@ def test_entities_join_case_variants_and_link_a_surname_across_documents():
     assert len(entities) == 5
 
 
+def test_ties_among_spellings_and_labels_do_not_depend_on_the_order_mentions_came_in():
+    rows = [("a", "Небесна Сотня", "ORG", "Небесна Сотня", "ORG:небесна сотня"),
+            ("b", "Небесна сотня", "MISC", "Небесна сотня", "ORG:небесна сотня"),
+            ("c", "Небесної Сотні", "MISC", "Небесна Сотня", "ORG:небесна сотня"),
+            ("d", "Небесної сотні", "ORG", "Небесна сотня", "ORG:небесна сотня")]
+    tables = [entities_from_mentions(_mentions(order)) for order in (rows, rows[::-1], rows[1:] + rows[:1])]
+    for table in tables[1:]:
+        pd.testing.assert_frame_equal(table, tables[0])
+    assert tables[0].loc[0, ["lemma", "label"]].tolist() == ["Небесна Сотня", "MISC"]  # the smaller of equals
+
+
 def test_offsets_round_trip_on_samples_and_the_real_article(extractor):
     paths = sorted(SAMPLES.glob("*.txt")) + [ARTICLE]
     tables = extractor.extract(paths)
