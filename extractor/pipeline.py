@@ -63,14 +63,18 @@ def fail(document: Document, component: str, error: Exception) -> None:
 class Extractor:
     def __init__(self, ner_model_dir: Path = NER_MODEL_DIR, lemma_model: Path = LEMMA_MODEL,
                  repair: bool = True, only_uk: bool = False, batch_docs: int = 32, ner_members: int = DEFAULT_MEMBERS,
-                 device: str = "cpu", reference_date: str | None = None, bf16: bool = False):
+                 device: str = "cpu", reference_date: str | None = None, bf16: bool = False,
+                 consistency_off: Iterable[str] = ()):
         """``repair=False`` leaves scraping damage alone; ``only_uk`` skips documents that are not
         mostly Ukrainian; ``device="cuda"`` tags entities on a GPU; ``reference_date`` (YYYY-MM-DD)
         resolves dates in documents whose publication date is unknown; ``ner_members=2`` asks the second
         NER tagger where the first is unsure (more accurate, about 2.5x slower); ``bf16=True`` runs NER in
-        bfloat16 on CPUs that have it (about 1.5x faster; see ``NerTagger``)."""
+        bfloat16 on CPUs that have it (about 1.5x faster; see ``NerTagger``); ``consistency_off`` names
+        consistency steps not to run (``extractor.ner.consistency.STEPS``), for measuring what each is worth."""
         if reference_date:
             date.fromisoformat(reference_date)  # a bad date fails here, not in every document
+        self.consistency_off = frozenset(consistency_off)
+        make_names_consistent(Document("check", ""), self.consistency_off)  # an unknown step's name fails here
         self.morphology = MorphTagger(lemma_model)
         self.ner = NerTagger(ner_model_dir, members=ner_members, device=device, bf16=bf16)
         self.only_uk = only_uk
@@ -89,7 +93,8 @@ class Extractor:
             Component("ner", ("token.norm",), ("entities",), "extractor/ner/",
                       lambda documents: add_entities(documents, self.ner, self.on_characters), batch=True),
             Component("consistency", ("entities", "token.lemma", "token.parse"), ("entities",),
-                      "extractor/ner/consistency/", make_names_consistent),
+                      "extractor/ner/consistency/",
+                      lambda document: make_names_consistent(document, self.consistency_off)),
             Component("countries", ("entities", "token.parse"),
                       ("entity.country_code", "entity.label", "entity.lemma of places", "entities from the gazetteer"),
                       "extractor/rules/countries.py", tag_countries),

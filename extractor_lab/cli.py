@@ -105,10 +105,18 @@ def _add_evaluate(sub) -> None:
     bsnlp.add_argument("folder", type=Path, nargs="?", default=SHARED / "bsnlp-uk-dev", help="(default: %(default)s)")
     bsnlp.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled one)")
     bsnlp.add_argument("--members", type=int, default=DEFAULT_MEMBERS, help="NER taggers to use (default: %(default)s)")
+    bsnlp.add_argument("--steps-off", default="", metavar="NAME,...",
+                       help="consistency steps not to run (extractor.ner.consistency.STEPS)")
     bsnlp.add_argument("--topic", dest="topics", action="append", default=[],
                        help="score only this topic's documents (repeatable), e.g. a fold held out from training")
     bsnlp.add_argument("--json", action="store_true", help="print JSON")
     bsnlp.set_defaults(func=_run_evaluate_bsnlp)
+    steps = evaluate.add_parser("steps", help="what each consistency step is worth on BSNLP uk dev and NER-UK dev")
+    steps.add_argument("--bsnlp", type=Path, default=SHARED / "bsnlp-uk-dev", help="(default: %(default)s)")
+    steps.add_argument("--corpus", type=Path, default=SHARED / "ner-uk-2.0", help="(default: %(default)s)")
+    steps.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled one)")
+    steps.add_argument("--json", action="store_true", help="print JSON")
+    steps.set_defaults(func=_run_evaluate_steps)
     values = evaluate.add_parser("values", help="dates, money and percentages on the expressions in extractor_lab/data")
     values.add_argument("--json", action="store_true", help="print JSON")
     values.set_defaults(func=_run_evaluate_values)
@@ -243,9 +251,20 @@ def _run_evaluate_bsnlp(args) -> int:
     from extractor import Extractor
     from extractor_lab.bsnlp import evaluate, format_report
 
-    extractor = Extractor(ner_members=args.members, **({"ner_model_dir": args.model_dir} if args.model_dir else {}))
+    extractor = Extractor(ner_members=args.members, consistency_off=[s for s in args.steps_off.split(",") if s],
+                          **({"ner_model_dir": args.model_dir} if args.model_dir else {}))
     report = evaluate(args.folder, extractor, tuple(args.topics))
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else format_report(report))
+    return 0
+
+
+def _run_evaluate_steps(args) -> int:
+    from extractor import Extractor
+    from extractor_lab.steps import format_steps, measure_steps
+
+    extractor = Extractor(**({"ner_model_dir": args.model_dir} if args.model_dir else {}))
+    report = measure_steps(extractor, args.bsnlp, args.corpus)
+    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else format_steps(report))
     return 0
 
 

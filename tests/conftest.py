@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,11 +22,59 @@ def article_doc(extractor):
     return extractor(ARTICLE.read_text(encoding="utf-8"), "g7")
 
 
-def hand_built(extractor, text, spans=()):
-    """``text`` through the real pipeline with hand-set entity spans instead of NER (see
-    ``extractor_lab.values.with_hand_spans``): rule tests do not depend on a retrained tagger."""
-    from extractor_lab.values import with_hand_spans
+def _entity_at(document, surface, label, occurrence=0):
+    """The mention of the ``occurrence``-th (from 0) ``surface`` in the document, on its tokens."""
+    from extractor.document import Entity
 
-    document = with_hand_spans(extractor, text, spans)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = document.text.index(surface, start + 1)
+    end = start + len(surface)
+    for sentence in document.sentences:
+        inside = [i for i, t in enumerate(sentence.tokens) if t.start >= start and t.end <= end]
+        if inside:
+            return Entity(start, end, surface, label, sentence.index, inside[0], inside[-1] + 1)
+    raise ValueError(f"{surface!r} is not on token boundaries of {document.text!r}")
+
+
+@contextmanager
+def _components(extractor, components):
+    everything = extractor.components
+    extractor.components = components
+    try:
+        yield
+    finally:
+        extractor.components = everything
+
+
+def hand_built(extractor, text, spans=(), published=None):
+    """``text`` through the real pipeline (``Extractor.process``, its error path included) with the
+    tagger's spans replaced by hand-set ones: (surface, label), or (surface, label, n) for the n-th
+    occurrence of ``surface``. Rule tests then do not depend on a retrained tagger."""
+    from extractor.document import Document
+
+    def hand_set(documents):
+        for document in documents:
+            document.entities = [_entity_at(document, *span) for span in spans]
+
+    document = Document("case", text, published=published)
+    with _components(extractor, [replace(c, run=hand_set) if c.name == "ner" else c for c in extractor.components]):
+        extractor.process([document])
     assert document.status == "ok", document.error
     return document
+
+
+def one_step(extractor, name, text, spans):
+    """(text, label) of the mentions after the consistency step ``name`` alone, run on hand-set spans
+    over the real segmentation and morphology."""
+    from extractor.document import Document
+    from extractor.ner.consistency import STEPS
+
+    document = Document("case", text)
+    upto = [c.name for c in extractor.components].index("ner")
+    with _components(extractor, extractor.components[:upto]):
+        extractor.process([document])
+    assert document.status == "ok", document.error
+    document.entities = [_entity_at(document, *span) for span in spans]
+    next(step for step in STEPS if step.name == name).run(document)
+    return [(e.text, e.label) for e in sorted(document.entities, key=lambda e: e.start)]

@@ -560,3 +560,50 @@ def test_a_name_ends_before_the_word_for_a_town(extractor, spans, expected):
 ])
 def test_a_town_before_a_latin_script_company_is_a_place(extractor, text, span, expected):
     assert _labelled(extractor, text, [(span, "ORG")]) == expected
+
+
+@pytest.mark.parametrize("name, text, spans, expected", [
+    ("around_particles", "Зустріч з Урсулою фон дер Ляєн тривала годину.", [("Урсулою", "PERS"), ("Ляєн", "PERS")],
+     [("Урсулою фон дер Ляєн", "PERS")]),
+    ("drop_honorifics", "Пані Зеркаль заявила про це.", [("Пані Зеркаль", "PERS")], [("Зеркаль", "PERS")]),
+    ("split_job_from_name", "Канцлер Олаф Шольц прибув.", [("Канцлер Олаф Шольц", "PERS")],
+     [("Канцлер", "JOB"), ("Олаф Шольц", "PERS")]),
+    ("cut_after_country", "Посол засудив підтримку КНДР агресивної війни Росії проти України.",
+     [("КНДР агресивної війни Росії проти України", "ORG")], [("КНДР", "ORG")]),
+    ("surnames_are_people", "Дональд Трамп прибув. Трамп заявив.", [("Дональд Трамп", "PERS"), ("Трамп", "LOC", 1)],
+     [("Дональд Трамп", "PERS"), ("Трамп", "PERS")]),
+])
+def test_a_step_called_by_name_mends_its_mistake_alone(extractor, name, text, spans, expected):
+    from conftest import one_step
+
+    assert one_step(extractor, name, text, spans) == expected
+
+
+def test_every_step_has_a_unique_name_and_an_unknown_name_is_refused():
+    from extractor import Extractor
+    from extractor.ner.consistency import STEPS
+
+    assert len({step.name for step in STEPS}) == len(STEPS) == 38
+    with pytest.raises(ValueError, match="unknown consistency step"):
+        Extractor(consistency_off=["no_such_step"])
+
+
+def test_a_trace_says_which_step_changed_which_mention(extractor):
+    from conftest import _entity_at
+    from extractor.ner.consistency import make_names_consistent
+
+    def tagged():
+        document = hand_built(extractor, "Канцлер Олаф Шольц прибув.", [])
+        document.entities = [_entity_at(document, "Канцлер Олаф Шольц", "PERS")]
+        return document
+
+    document, trace = tagged(), []
+    make_names_consistent(document, trace=trace)
+    # a word before a full name is cut off it, then read as the job it is
+    assert trace == [("name_before_a_full_name", [("Канцлер Олаф Шольц", "PERS")],
+                      [("Канцлер", "PERS"), ("Олаф Шольц", "PERS")]),
+                     ("job_before_a_person", [("Канцлер", "PERS")], [("Канцлер", "JOB")])]
+    off = tagged()
+    make_names_consistent(off, off=frozenset({"name_before_a_full_name", "job_before_a_person"}))
+    # with both off, the later split_job_from_name mends it the same way
+    assert [(e.text, e.label) for e in off.entities] == [("Канцлер", "JOB"), ("Олаф Шольц", "PERS")]

@@ -8,8 +8,17 @@ steps of one kind, each step's docstring shows the mistake it mends:
 - ``edges.py``: where any name ends, and the type the words around it give it;
 - ``organisations.py``: companies, councils, unions, plants and institutions;
 - ``document_wide.py``: one type per name, and a name found once is found throughout.
+
+``STEPS`` is their order, each by name: ``Extractor(consistency_off={"name", ...})``
+(``extractor-lab evaluate bsnlp --steps-off``) runs without some, and ``trace``
+lists which step changed which mention (``extractor-lab evaluate steps`` measures
+what each one is worth on independent news).
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import Callable
 
 from extractor.document import Document
 from extractor.ner.consistency.document_wide import names_tagged_throughout, one_type_per_name, surnames_are_people
@@ -27,42 +36,72 @@ from extractor.ner.consistency.people import (
     no_job_without_a_person, split_job_from_name, street_named_after, surname_after_first_name)
 
 
-def make_names_consistent(document: Document) -> None:
-    give_names_back_to_people(document)
-    owner_out_of_company(document)
-    merge_neighbours(document, around_particles)
-    merge_neighbours(document, surname_after_first_name)
-    merge_neighbours(document, named_after)
-    name_before_a_full_name(document)
-    drop_honorifics(document)
-    job_before_a_person(document)
-    job_of_an_organisation(document)
-    split_job_from_name(document)
-    cut_before_verb(document)
-    cut_before_town_word(document)
-    kind_before_quotes(document)
-    close_quotes(document)
-    nickname_in_quotes(document)
-    trim_stray_quotes(document)
-    street_named_after(document)
-    names_after_a_company_word(document)
-    cut_after_country(document)
-    place_of_a_plant(document)
-    brand_of_a_country(document)
-    place_before_a_latin_company(document)
-    councils(document)
-    two_companies_in_one(document)
-    company_and_a_company(document)
-    latin_company_after_a_company(document)
-    country_out_of_job(document)
-    take_adjective_before(document)
-    unions_and_plants(document)
-    institutions_at_sentence_start(document)
-    adjective_names_with_its_noun(document)
-    institutions_are_organisations(document)
-    no_job_without_a_person(document)
-    surnames_are_people(document)
-    one_type_per_name(document)
-    names_tagged_throughout(document)
-    money_ranges(document)
-    clock_times(document)
+@dataclass(frozen=True)
+class Step:
+    """One consistency step: its name, and what runs it over a document."""
+    name: str
+    run: Callable[[Document], None]
+
+
+STEPS: tuple[Step, ...] = (
+    Step("give_names_back_to_people", give_names_back_to_people),
+    Step("owner_out_of_company", owner_out_of_company),
+    Step("around_particles", partial(merge_neighbours, belong_together=around_particles)),
+    Step("surname_after_first_name", partial(merge_neighbours, belong_together=surname_after_first_name)),
+    Step("named_after", partial(merge_neighbours, belong_together=named_after)),
+    Step("name_before_a_full_name", name_before_a_full_name),
+    Step("drop_honorifics", drop_honorifics),
+    Step("job_before_a_person", job_before_a_person),
+    Step("job_of_an_organisation", job_of_an_organisation),
+    Step("split_job_from_name", split_job_from_name),
+    Step("cut_before_verb", cut_before_verb),
+    Step("cut_before_town_word", cut_before_town_word),
+    Step("kind_before_quotes", kind_before_quotes),
+    Step("close_quotes", close_quotes),
+    Step("nickname_in_quotes", nickname_in_quotes),
+    Step("trim_stray_quotes", trim_stray_quotes),
+    Step("street_named_after", street_named_after),
+    Step("names_after_a_company_word", names_after_a_company_word),
+    Step("cut_after_country", cut_after_country),
+    Step("place_of_a_plant", place_of_a_plant),
+    Step("brand_of_a_country", brand_of_a_country),
+    Step("place_before_a_latin_company", place_before_a_latin_company),
+    Step("councils", councils),
+    Step("two_companies_in_one", two_companies_in_one),
+    Step("company_and_a_company", company_and_a_company),
+    Step("latin_company_after_a_company", latin_company_after_a_company),
+    Step("country_out_of_job", country_out_of_job),
+    Step("take_adjective_before", take_adjective_before),
+    Step("unions_and_plants", unions_and_plants),
+    Step("institutions_at_sentence_start", institutions_at_sentence_start),
+    Step("adjective_names_with_its_noun", adjective_names_with_its_noun),
+    Step("institutions_are_organisations", institutions_are_organisations),
+    Step("no_job_without_a_person", no_job_without_a_person),
+    Step("surnames_are_people", surnames_are_people),
+    Step("one_type_per_name", one_type_per_name),
+    Step("names_tagged_throughout", names_tagged_throughout),
+    Step("money_ranges", money_ranges),
+    Step("clock_times", clock_times),
+)
+STEP_NAMES = frozenset(step.name for step in STEPS)
+
+
+def make_names_consistent(document: Document, off: frozenset[str] = frozenset(), trace: list | None = None) -> None:
+    """Run every step not named in ``off``, in order. With ``trace`` (a list), each change a step makes is
+    appended as (step name, mentions it removed, mentions it added), a mention as (text, label)."""
+    unknown = set(off) - STEP_NAMES
+    if unknown:
+        raise ValueError(f"unknown consistency step(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(STEP_NAMES))}")
+    for step in STEPS:
+        if step.name in off:
+            continue
+        before = _mentions(document) if trace is not None else None
+        step.run(document)
+        if trace is not None:
+            after = _mentions(document)
+            if after != before:
+                trace.append((step.name, sorted(before - after), sorted(after - before)))
+
+
+def _mentions(document: Document) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in document.entities}
