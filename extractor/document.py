@@ -45,7 +45,7 @@ class Entity:
     canonical: str = ""  # the fuller name linking found for it ("Зеленський" -> "Володимир Зеленський"), if any
     country_code: str | None = None
     date: str | None = None  # ISO 8601 value of a DATE, TIME or PERIOD mention, when it could be resolved
-    source: str = "ner"  # "ner" (stanza) or "gazetteer" (country rule)
+    source: str = "ner"  # "ner" (stanza), "gazetteer" (country rule) or "rule" (a date the date finder found)
 
 
 @dataclass
@@ -116,3 +116,19 @@ class Document:
 LABEL_COLOURS = {"PERS": "#f4a6a6", "ORG": "#8ec5ff", "LOC": "#9be29b", "DATE": "#ffd27f", "TIME": "#ffe9b3",
                  "PERIOD": "#f7c59f", "MON": "#c7a4ff", "PCT": "#e0b3ff", "QUANT": "#b3e5fc", "JOB": "#d7ccc8",
                  "DOC": "#ffccbc", "ART": "#f8bbd0", "MISC": "#dcedc8", "QTY": "#80deea"}
+
+
+def set_tokens(document: Document, entity: Entity, token_start: int, token_end: int) -> None:
+    """Make ``entity`` tokens[token_start:token_end] of its sentence; its offsets and text follow."""
+    tokens = document.sentences[entity.sentence_id].tokens
+    entity.token_start, entity.token_end = token_start, token_end
+    entity.start, entity.end = tokens[token_start].start, tokens[token_end - 1].end
+    entity.text = document.text[entity.start:entity.end]
+
+
+def new_mention(document: Document, sentence: int, token_start: int, token_end: int, label: str,
+                source: str = "ner") -> Entity:
+    """A new mention of tokens[token_start:token_end] of a sentence."""
+    entity = Entity(0, 0, "", label, sentence, token_start, token_end, source=source)
+    set_tokens(document, entity, token_start, token_end)
+    return entity

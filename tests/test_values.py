@@ -61,7 +61,7 @@ def test_country_forms_news_uses(extractor, text, surface, code):
 @pytest.mark.parametrize("text", ["Політики Північної Ірландії зустрілися в Белфасті.",
                                   "Туристи з Нової Зеландії прилетіли вчора."])
 def test_a_country_name_inside_a_longer_place_name_is_not_that_country(extractor, text):
-    codes = [e.country_code for e in hand_built(extractor, text).entities]
+    codes = [e.country_code for e in hand_built(extractor, text).entities if e.label != "DATE"]  # "вчора" is a date
     assert "IE" not in codes and codes.count("NZ") <= 1 and set(codes) <= {"NZ"}, codes
 
 

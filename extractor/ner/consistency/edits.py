@@ -1,7 +1,7 @@
 """What the consistency steps share: changing a mention's tokens, adding a mention, and tests of words."""
 from __future__ import annotations
 
-from extractor.document import Document, Entity
+from extractor.document import Document, Entity, new_mention, set_tokens  # noqa: F401 (the steps' edits)
 from extractor.morphology.analyzer import is_name, parses
 from extractor.ner.constraints import town_names
 from extractor.normalize import CLOSING_QUOTES, OPENING_QUOTES, normalize_entity
@@ -16,21 +16,6 @@ COMPANIES = {"компанія", "фірма", "підприємство", "де
 PAIRED_OPENING, PAIRED_CLOSING = OPENING_QUOTES.replace('"', ""), CLOSING_QUOTES.replace('"', "")
 AND = {"і", "й", "та"}  # coordinated names: "мережі Сільпо та Фокстрот"
 ORDINALS = {"перший", "другий", "третій", "четвертий", "п'ятий", "останній", "наступний", "попередній"}
-
-
-def set_tokens(document: Document, entity: Entity, token_start: int, token_end: int) -> None:
-    """Make ``entity`` tokens[token_start:token_end] of its sentence; its offsets and text follow."""
-    tokens = document.sentences[entity.sentence_id].tokens
-    entity.token_start, entity.token_end = token_start, token_end
-    entity.start, entity.end = tokens[token_start].start, tokens[token_end - 1].end
-    entity.text = document.text[entity.start:entity.end]
-
-
-def new_mention(document: Document, sentence: int, token_start: int, token_end: int, label: str) -> Entity:
-    """A new mention of tokens[token_start:token_end] of a sentence."""
-    entity = Entity(0, 0, "", label, sentence, token_start, token_end)
-    set_tokens(document, entity, token_start, token_end)
-    return entity
 
 
 def tagged_tokens(document: Document) -> set[tuple[int, int]]:
