@@ -85,6 +85,8 @@ def extract_to_folder(inputs: Iterable[str | Path], out: str | Path, format: str
             for error in result.documents.error[result.documents.status == "error"] if report_errors else ():
                 tqdm.write(f"error: {error}", file=sys.stderr)
             bar.update(len(result.documents))
+            if dask_scheduler and progress:  # Dask workers cannot report within a batch: count it when it is back
+                tagged.characters += int(result.documents.chars[result.documents.status == "ok"].sum())
             tagged.show(summary.tokens / (time.perf_counter() - started))
         summary.paths = folder.finish()
     finally:

@@ -11,6 +11,7 @@ first time it meets a partition. Document ids are ``p{partition}-{n}``.
 """
 from __future__ import annotations
 
+import warnings
 from typing import Iterable, Iterator
 
 import pandas as pd
@@ -59,7 +60,15 @@ def run_dask(batches: Iterable[list[RawDocument]], options: dict, scheduler: str
     """Results of the batches as the cluster finishes them, a few batches per worker in flight."""
     with Client(scheduler) as client:
         client.register_plugin(LoadModels(options))
-        count = max(1, len(client.scheduler_info()["workers"]))
+        found = client.scheduler_info()["workers"].values()
+        crowded = [w.get("id", "?") for w in found if w.get("nthreads", 1) > 1]
+        if crowded:
+            # two batches in one process share its interpreter: most of the pipeline is Python, so a worker
+            # of two threads does about the work of one core (1.4-2x slower than two one-thread workers)
+            warnings.warn(f"{len(crowded)} Dask worker(s) run more than one thread; start one single-threaded "
+                          "worker per core (dask worker --nthreads 1, LocalCluster(threads_per_worker=1))",
+                          stacklevel=2)
+        count = max(1, sum(w.get("nthreads", 1) for w in found))
         in_flight = as_completed()
         for batch in batches:
             in_flight.add(client.submit(workers.process_batch, batch, pure=False))

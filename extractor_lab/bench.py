@@ -226,6 +226,12 @@ def scale(args) -> None:
         kill_half_way(big, work / "killed", -(-args.scale_docs // 32), "--workers", str(workers))
         cli_run(big, work / "killed", "--workers", str(workers), "--resume")
         resumed_same = same_tables(work / "killed", work / "many")
+        from distributed import LocalCluster
+
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                          dashboard_address=None) as cluster:
+            on_dask, _ = cli_run(big, work / "dask", "--dask-scheduler", cluster.scheduler_address)
+        dask_same = same_tables(work / "dask", work / "many")
     count = args.scale_docs
     print(f"scale corpus: {count} documents of about 1,500 characters")
     print(f"--workers 1 (one core): {count / one:.1f} documents/s; --workers {workers}: {count / many:.1f} "
@@ -234,6 +240,9 @@ def scale(args) -> None:
           f"{count / library:.1f} documents/s; --workers {workers} / that: {library / many:.2f}")
     print(f"peak RSS, 1 worker: {count // 10} documents {small_rss:,.0f} MB, {count} documents {big_rss:,.0f} MB "
           f"(difference {big_rss - small_rss:+,.0f} MB)")
+    print(f"Dask, a local cluster of {workers} one-thread workers: {count / on_dask:.1f} documents/s; "
+          f"/ --workers {workers}: {many / on_dask:.2f} (the bar: at least 0.9); tables "
+          f"{'equal' if dask_same else 'DIFFERENT'}")
     print(f"--resume of the finished run (skips all {count}): {resume:.1f} s")
     print(f"killed (SIGKILL) half way, then --resume: tables {'equal' if resumed_same else 'DIFFERENT from'} "
           "the uninterrupted run's (rows compared after sorting)")
