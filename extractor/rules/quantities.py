@@ -18,6 +18,7 @@ from extractor.document import Entity, Quantity, Sentence, Token
 from extractor.morphology.analyzer import parses
 from extractor.rules import numbers
 from extractor.rules.countries import country_code, demonym_code
+from extractor.rules.values_agree import values_agree
 
 # hedge word(s) -> (sets lower bound, sets upper bound, approximate)
 HEDGES = {
@@ -34,7 +35,12 @@ CURRENCIES = {"грн": "гривня", "гривня": "гривня", "дол�
               "франків": "франк", "єн": "єна"}  # surface forms the lemma model gets wrong
 # abbreviated measures -> the unit lemma written out, so "5 км" and "5 кілометрів" are one unit
 MEASURES = {"м": "метр", "км": "кілометр", "см": "сантиметр", "мм": "міліметр", "кг": "кілограм", "т": "тонна",
-            "ц": "центнер", "г": "грам", "мг": "міліграм", "га": "гектар", "л": "літр", "мл": "мілілітр"}
+            "ц": "центнер", "г": "грам", "мг": "міліграм", "га": "гектар", "л": "літр", "мл": "мілілітр",
+            "м2": "квадратний метр", "м²": "квадратний метр", "км2": "квадратний кілометр",
+            "км²": "квадратний кілометр", "м3": "кубічний метр", "м³": "кубічний метр"}
+# an adjective whose noun is left out names beings only in counts beings can have ("3 тис. військових"):
+# "1 трлн старих" counts money, and its unit is not "старий"
+MOST_BEINGS = 1e10
 # unit lemma -> ISO 4217 code of the money amount
 CURRENCY_CODES = {"гривня": "UAH", "долар": "USD", "євро": "EUR", "рубль": "RUB", "фунт": "GBP", "злотий": "PLN",
                   "франк": "CHF", "єна": "JPY", "юань": "CNY"}
@@ -174,7 +180,8 @@ def _apply_hedge(tokens: list[Token], number: _Number) -> int:
 
 def _read_unit(tokens: list[Token], j: int) -> tuple[int | None, int, str | None]:
     """(head index, end of the unit phrase, country code) of the unit after token j."""
-    if j < len(tokens) and tokens[j].lemma.lower() in CURRENCIES or (j < len(tokens) and tokens[j].norm in CURRENCIES):
+    if j < len(tokens) and (tokens[j].lemma.lower() in CURRENCIES or tokens[j].norm in CURRENCIES
+                            or tokens[j].norm.lower() in MEASURES):
         return j, j + 1, None
     country = None
     k = j
@@ -305,6 +312,8 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
         first = _apply_hedge(tokens, number) if first == number.first else first
         prefix_currency = number.first > 0 and tokens[number.first - 1].norm in ("$", "€")
         head, end, country = _read_unit(tokens, number.last)
+        if head is not None and tokens[head].pos != "NOUN" and (number.high or number.value or 0) > MOST_BEINGS:
+            head, end, country = None, number.last, None
         if head is not None and tokens[head].lemma.lower() in NOT_UNITS:
             i = number.last
             continue  # "2024 року", "5 квітня": a date the tagger missed
@@ -356,13 +365,4 @@ def add_quantities(document) -> None:
         with_unit = [q for q in found if q.unit]
         if with_unit:
             previous = with_unit[-1]
-    _counts_are_not_money(document)
-
-
-def _counts_are_not_money(document) -> None:
-    """A MON mention whose number counts something that is no currency ("3 тис." of soldiers)
-    is a quantity, not money."""
-    counts = [q for q in document.quantities if q.unit_lemma and not q.currency]
-    for entity in document.entities:
-        if entity.label == "MON" and any(q.start <= entity.start < q.end for q in counts):
-            entity.label = "QUANT"
+    values_agree(document)
