@@ -72,3 +72,37 @@ def test_a_tagged_country_name_stays_the_taggers(extractor):
     document = hand_built(extractor, "Україна дякує Сполученим Штатам.", [("Сполученим Штатам", "ORG")])
     assert [(e.text, e.label, e.source) for e in document.entities] == [
         ("Україна", "LOC", "gazetteer"), ("Сполученим Штатам", "LOC", "ner")]
+
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def _country_forms():
+    """(form, code) of every one-word country name the dictionary knows, in six cases (and, for a plural name
+    such as "Нідерланди", in the plural), as pymorphy3 inflects them; capitalized as written."""
+    from extractor.morphology.analyzer import parses
+    from extractor.rules.countries import country_names
+
+    forms = {}
+    for name, code in country_names().items():
+        if " " in name or "-" in name:
+            continue
+        readings = [p for p in parses(name) if p.is_known and p.tag.POS == "NOUN" and "nomn" in p.tag]
+        if not readings or "Abbr" in readings[0].tag:
+            continue
+        for case in CASES:
+            inflected = readings[0].inflect({case})
+            if inflected:
+                forms[inflected.word.capitalize()] = code
+    return forms
+
+
+def test_every_country_is_coded_in_every_case(extractor):
+    forms = _country_forms()
+    assert len(forms) > 600
+    items = sorted(forms.items())
+    text = "\n".join(f"Новина: про {form} пишуть." for form, _ in items)
+    document = hand_built(extractor, text)
+    coded = {e.text: e.country_code for e in document.entities if e.label == "LOC"}
+    missed = [(form, code, coded.get(form)) for form, code in items if coded.get(form) != code]
+    assert not missed, missed[:40]

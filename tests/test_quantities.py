@@ -162,3 +162,31 @@ def test_an_ordinal_written_in_digits_counts_nothing(extractor, text):
 def test_a_hedge_before_a_currency_sign_bounds_the_amount(extractor, text, low, high):
     quantity = extractor(text).quantities[0]
     assert (quantity.low, quantity.high, quantity.currency) == (low, high, "USD")
+
+
+def test_a_money_mention_and_its_quantity_are_one_span_with_one_value(extractor):
+    document = hand_built(extractor, "Кредит у розмірі 50 млрд доларів США надали Україні.", [("50 млрд доларів США", "MON")])
+    (mention,) = [e for e in document.entities if e.label == "MON"]
+    (quantity,) = document.quantities
+    assert (mention.start, mention.end) == (quantity.start, quantity.end) and quantity.text == "50 млрд доларів США"
+    assert quantity.value == 50e9 and quantity.currency == "USD"
+    untagged = hand_built(extractor, "Уряд виділив 5 млн грн на ремонт.", [])
+    assert [(e.text, e.label) for e in untagged.entities] == [("5 млн грн", "MON")]
+
+
+def test_a_count_of_soldiers_is_never_money(extractor):
+    document = hand_built(extractor, "Росія перекинула 3 тис. військових до кордону.", [("3 тис.", "MON")])
+    assert [e.label for e in document.entities if e.text.startswith("3 тис")] == ["QUANT"]
+
+
+@pytest.mark.parametrize("text, unit", [("Площа країни становить 38 млн км2.", "квадратний кілометр"),
+                                        ("Ділянка має 20 м2.", "квадратний метр"),
+                                        ("Озеро займає 5 км².", "квадратний кілометр")])
+def test_square_measures_are_units(extractor, text, unit):
+    (quantity,) = hand_built(extractor, text).quantities
+    assert quantity.unit_lemma == unit and quantity.text.endswith(("км2", "м2", "км²"))
+
+
+def test_an_adjective_is_no_unit_of_a_trillion(extractor):
+    (quantity,) = hand_built(extractor, "Борг становить 1 трлн старих.").quantities
+    assert quantity.value == 1e12 and quantity.unit_lemma != "старий"

@@ -101,6 +101,18 @@ def _a_word_at_the_start(tokens, i: int) -> bool:
                                              for p in parses(word.lower()))
 
 
+def _country_reading(word: str) -> tuple[str, str | None]:
+    """(name, code) of the first dictionary reading of ``word`` whose dictionary form is a country
+    ("Кубу": куб or Куба; the lemma model, reading the common noun, said "Куб")."""
+    from extractor.morphology.analyzer import parses
+
+    for reading in parses(word.lower()):
+        code = country_code(reading.normal_form)
+        if code and reading.tag.POS == "NOUN":
+            return reading.normal_form.capitalize(), code
+    return word, None
+
+
 def tag_countries(document) -> None:
     """Pipeline component: give country mentions their ISO code and the label LOC,
     and add the country names the tagger missed ("КНДР", "РФ") as LOC mentions.
@@ -139,6 +151,8 @@ def tag_countries(document) -> None:
                         continue
                     lemma = normalize_entity(span, "LOC")
                     code = country_code(lemma) or country_code(document.text[span[0].start:span[-1].end])
+                    if not code and width == 1:  # "Кубу", "Чаду": a capitalized word that one reading says is a country
+                        lemma, code = _country_reading(span[0].norm)
                     if code and (_inside_longer_name(tokens, i) or (width == 1 and _a_word_at_the_start(tokens, i))):
                         break  # "Північної Ірландії" is not Ireland
                     if code:
