@@ -5,8 +5,9 @@ from conftest import hand_built
 
 
 def _labelled(extractor, text, spans):
-    """(text, label) of the mentions after the pipeline, from hand-set spans."""
-    return [(e.text, e.label) for e in hand_built(extractor, text, spans).entities]
+    """(text, label) of the mentions after the pipeline, from hand-set spans (not the dates and money amounts
+    the value rules add: these tests are about names)."""
+    return [(e.text, e.label) for e in hand_built(extractor, text, spans).entities if e.source != "rule"]
 
 
 def test_surname_of_a_full_name_is_a_person_everywhere_in_the_document(extractor):
@@ -350,14 +351,6 @@ def test_a_surname_first_with_a_patronymic_or_second_first_name_is_one_person(ex
         assert _labelled(extractor, f"Наказ підписав {name} учора.", [(name, "PERS")]) == [(name, "PERS")]
 
 
-def test_a_quote_a_mention_does_not_open_or_close_is_no_part_of_it(extractor):
-    text = "Кореспондент сайту «Остров» свідчить, що все спокійно."
-    assert _labelled(extractor, text, [("Кореспондент сайту «", "JOB"), ("Остров»", "ORG")]) == [
-        ("Кореспондент сайту", "JOB"), ("Остров", "ORG")]
-    text = "Проєкт веде ТОВ «Надія» у Києві."
-    assert _labelled(extractor, text, [("ТОВ «Надія»", "ORG")])[0] == ("ТОВ «Надія»", "ORG")
-
-
 def test_a_nickname_in_quotes_between_a_first_name_and_a_surname_is_one_person(extractor):
     text = "Гурт заснували саксофоніст Дмитро «Бобін» Александров та інші."
     document = hand_built(extractor, text, [("Дмитро «", "PERS"), ("Бобін", "LOC"), ("» Александров", "PERS")])
@@ -494,17 +487,6 @@ def test_an_acronym_read_into_a_persons_name_is_an_organisation(extractor, text,
 
 
 @pytest.mark.parametrize("text, spans, expected", [
-    ("Кінофестиваль «Корона Карпат» відкрився.", [("Кінофестиваль «Корона Карпат", "ORG")],
-     [("Кінофестиваль «Корона Карпат»", "ORG")]),
-    ("Газета «День» вийшла.", [("«День", "ORG")], [("«День»", "ORG")]),
-    ("Фестиваль «Корона» і «Карпати» відкрилися.", [("Фестиваль «Корона»", "ORG")],
-     [("Фестиваль «Корона»", "ORG")]),  # quotes already closed
-])
-def test_a_name_that_opens_a_quote_takes_in_the_closing_one(extractor, text, spans, expected):
-    assert _labelled(extractor, text, spans) == expected
-
-
-@pytest.mark.parametrize("text, spans, expected", [
     ("Адвокат пан Свиридовський виглядав спокійно.", [("Адвокат", "PERS"), ("Свиридовський", "PERS")],
      [("Адвокат", "JOB"), ("Свиридовський", "PERS")]),
     ("Тюлень пірнув у воду.", [("Тюлень", "PERS")], [("Тюлень", "PERS")]),  # a character, alone
@@ -583,7 +565,7 @@ def test_every_step_has_a_unique_name_and_an_unknown_name_is_refused():
     from extractor import Extractor
     from extractor.ner.consistency import STEPS
 
-    assert len({step.name for step in STEPS}) == len(STEPS) == 38
+    assert len({step.name for step in STEPS}) == len(STEPS) == 36
     with pytest.raises(ValueError, match="unknown consistency step"):
         Extractor(consistency_off=["no_such_step"])
 

@@ -27,3 +27,12 @@ def test_names_that_share_a_word_or_a_quote_stay_one_mention():
 
 def test_other_types_are_not_cut():
     assert _spans("з 3 і 4 Травня", "B-DATE I-DATE I-DATE E-DATE O") == [("з 3 і 4", "DATE")]
+
+
+def test_a_quote_a_span_neither_opens_nor_closes_is_left_out_and_an_open_one_is_closed():
+    assert _spans("Кореспондент сайту « Остров » повідомив", "B-JOB I-JOB E-JOB B-ORG E-ORG O") == [
+        ("Кореспондент сайту", "JOB"), ("Остров", "ORG")]
+    assert _spans("кінофестивалю « Корона Карпат » у", "B-ORG I-ORG I-ORG E-ORG O O") == [
+        ("кінофестивалю « Корона Карпат »", "ORG")]
+    assert _spans("ТОВ « Срібна затока » працює", "B-ORG I-ORG I-ORG I-ORG E-ORG O") == [
+        ("ТОВ « Срібна затока »", "ORG")]

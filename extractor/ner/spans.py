@@ -55,6 +55,34 @@ def split_coordinated(words: list[str], spans: list[tuple[int, int, str]]) -> li
     return cut
 
 
+def balance_quotes(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Quotes at a span's edges as names are written: a quote the span neither opens nor closes is no part
+    of it ("сайту «" + "Остров»" -> "сайту", "Остров"), and a name that opens a quote and stops right before
+    it closes takes the closing quote in ("кінофестивалю «Корона Карпат" -> "... «Корона Карпат»")."""
+    balanced = []
+    for start, end, label in spans:
+        inside = words[start:end]
+        if "«" not in inside:
+            while start < end and words[start] == "»":
+                start += 1
+            while end > start and words[end - 1] == "»":
+                end -= 1
+        if "»" not in inside:
+            while end > start and words[end - 1] == "«":
+                end -= 1
+            while start < end and words[start] == "«":
+                start += 1
+        if start >= end:
+            continue
+        inside = words[start:end]
+        taken = any(s <= end < e for s, e, _ in spans)
+        if inside.count("«") > inside.count("»") and end < len(words) and words[end] == "»" and not taken:
+            end += 1
+        balanced.append((start, end, label))
+    return balanced
+
+
 def decode(words: list[str], tags: list[str]) -> list[tuple[int, int, str]]:
-    """The entity spans of one tagged sentence: what tagging returns and scoring counts."""
-    return split_coordinated(words, spans_from_bioes(tags))
+    """The entity spans of one tagged sentence: what tagging returns and scoring counts. Quotes reach the
+    tagger as « and » (``tokenize.read_quotes``)."""
+    return balance_quotes(words, split_coordinated(words, spans_from_bioes(tags)))

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from extractor.document import Document, new_mention, set_tokens
 
+LEADING_WORDS = {"від", "з", "із", "до", "понад", "більше", "більш", "менше", "щонайменше", "принаймні", "мінімум",
+                 "максимум", "близько", "приблизно", "майже", "орієнтовно", "біля"}
+
 
 def _token_span(tokens, start: int, end: int) -> tuple[int, int] | None:
     inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
@@ -30,7 +33,11 @@ def values_agree(document: Document) -> None:
         mon = [e for e in overlapping if e.label == "MON"]
         if mon:
             entity = mon[0]
-            start, end = min(entity.start, quantity.start), max(entity.end, quantity.end)
+            # a hedge or range word before the amount bounds it but stays out of the span, as NER-UK tags
+            # money ("від 200 до 500 гривень" -> "200 до 500 гривень"; low and high keep the bounds)
+            lead = [t.norm.lower() for t in tokens if quantity.start <= t.start and t.end <= entity.start]
+            start = entity.start if all(w in LEADING_WORDS for w in lead) else min(entity.start, quantity.start)
+            end = max(entity.end, quantity.end)
             span = _token_span(tokens, start, end)
             set_tokens(document, entity, *span)
             quantity.start, quantity.end, quantity.text = entity.start, entity.end, entity.text

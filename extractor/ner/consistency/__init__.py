@@ -23,8 +23,8 @@ from typing import Callable
 from extractor.document import Document
 from extractor.ner.consistency.document_wide import names_tagged_throughout, one_type_per_name, surnames_are_people
 from extractor.ner.consistency.edges import (
-    clock_times, close_quotes, cut_after_country, cut_before_town_word, cut_before_verb, kind_before_quotes,
-    money_ranges, take_adjective_before, trim_stray_quotes)
+    clock_times, cut_after_country, cut_before_town_word, cut_before_verb, kind_before_quotes,
+    money_ranges, take_adjective_before)
 from extractor.ner.consistency.edits import merge_neighbours
 from extractor.ner.consistency.organisations import (
     brand_of_a_country, company_and_a_company, councils, institutions_are_organisations, institutions_at_sentence_start,
@@ -57,9 +57,7 @@ STEPS: tuple[Step, ...] = (
     Step("cut_before_verb", cut_before_verb),
     Step("cut_before_town_word", cut_before_town_word),
     Step("kind_before_quotes", kind_before_quotes),
-    Step("close_quotes", close_quotes),
     Step("nickname_in_quotes", nickname_in_quotes),
-    Step("trim_stray_quotes", trim_stray_quotes),
     Step("street_named_after", street_named_after),
     Step("names_after_a_company_word", names_after_a_company_word),
     Step("cut_after_country", cut_after_country),

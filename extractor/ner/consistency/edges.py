@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from extractor.document import Document
 from extractor.morphology.analyzer import parses
-from extractor.ner.consistency.edits import (COMPANIES, OTHER_NAMES, PAIRED_CLOSING, PAIRED_OPENING, agrees,
+from extractor.ner.consistency.edits import (COMPANIES, OTHER_NAMES, agrees,
     is_country, relational_adjective, set_tokens, tagged_tokens)
 from extractor.ner.constraints import ORGANISATIONS, town_names
 from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES
@@ -39,19 +39,6 @@ def kind_before_quotes(document: Document) -> None:
             entity.label = KINDS.get(tokens[before - 1].lemma.lower(), entity.label)
         elif before >= 0 and tokens[before].lemma.lower() in PRODUCTS and latin_script(entity.text):
             entity.label = "MISC"
-
-
-def close_quotes(document: Document) -> None:
-    """ORG "кінофестивалю «Корона Карпат" -> "кінофестивалю «Корона Карпат»": a name that opens a quote
-    and stops right before it closes takes the closing quote in."""
-    tagged = tagged_tokens(document)
-    for entity in document.entities:
-        tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end
-        words = [t.norm for t in tokens[entity.token_start:after]]
-        opened = sum(w in PAIRED_OPENING for w in words) - sum(w in PAIRED_CLOSING for w in words)
-        if opened > 0 and after < len(tokens) and tokens[after].norm in PAIRED_CLOSING \
-                and (entity.sentence_id, after) not in tagged:
-            set_tokens(document, entity, entity.token_start, after + 1)
 
 
 def cut_before_verb(document: Document) -> None:
@@ -127,24 +114,3 @@ def clock_times(document: Document) -> None:
     for entity in document.entities:
         if entity.label == "DATE" and CLOCK.fullmatch(entity.text):
             entity.label = "TIME"
-
-
-def trim_stray_quotes(document: Document) -> None:
-    """JOB "Кореспондент сайту «" + ORG "Остров»" -> "Кореспондент сайту" + "Остров": a quote a mention
-    does not close or open is no part of it."""
-    for entity in document.entities:
-        tokens = document.sentences[entity.sentence_id].tokens
-        start, end = entity.token_start, entity.token_end
-        words = [t.norm for t in tokens[start:end]]
-        if not any(w in PAIRED_OPENING for w in words):  # "Остров»"
-            while start < end and tokens[start].norm in PAIRED_CLOSING:
-                start += 1
-            while end > start and tokens[end - 1].norm in PAIRED_CLOSING:
-                end -= 1
-        if not any(w in PAIRED_CLOSING for w in words):  # "сайту «"
-            while end > start and tokens[end - 1].norm in PAIRED_OPENING:
-                end -= 1
-            while start < end and tokens[start].norm in PAIRED_OPENING:
-                start += 1
-        if start < end and (start, end) != (entity.token_start, entity.token_end):
-            set_tokens(document, entity, start, end)
