@@ -92,7 +92,7 @@ class Extractor:
                       "extractor/morphology/", self.morphology),
             Component("ner", ("token.norm",), ("entities",), "extractor/ner/",
                       lambda documents: add_entities(documents, self.ner, self.on_characters), batch=True),
-            Component("consistency", ("entities", "token.lemma", "token.parse"), ("entities",),
+            Component("consistency", ("entities", "token.norm", "token.lemma", "token.parse", "text"), ("entities",),
                       "extractor/ner/consistency/",
                       lambda document: make_names_consistent(document, self.consistency_off)),
             Component("countries", ("entities", "token.parse"),
@@ -102,10 +102,11 @@ class Extractor:
                       normalize_entities),
             Component("linking", ("entity.lemma", "entity.text"), ("entity.canonical",), "extractor/linking.py",
                       link_people),
-            Component("dates", ("entities", "token.lemma", "published"), ("entity.date",), "extractor/rules/dates.py",
+            Component("dates", ("entities", "token.norm", "token.lemma", "token.parse", "published"),
+                      ("entities of dates", "entity.date"), "extractor/rules/dates.py",
                       lambda document: add_dates(document, reference_date)),
-            Component("quantities", ("tokens", "entities"), ("quantities", "entity.label of counts"), "extractor/rules/quantities.py",
-                      add_quantities),
+            Component("quantities", ("tokens", "entities"), ("quantities", "entities of money", "entity.label of counts"),
+                      "extractor/rules/quantities.py", add_quantities),
         ]
 
     @staticmethod

@@ -25,8 +25,9 @@ def test_the_product_package_has_no_import_of_the_lab():
 def _readme_pipeline_rows():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## How it works", 1)[1].split("\n## ", 1)[0]
+    table = section.split("\n|", 1)[1].split("\n\n", 1)[0]  # the section's first table
     rows = [[cell.strip(" `") for cell in line.strip().strip("|").split("|")]
-            for line in section.splitlines() if line.startswith("|")]
+            for line in ("|" + table).splitlines() if line.startswith("|")]
     return rows[2:]  # after the header and its rule
 
 
