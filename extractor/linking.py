@@ -9,11 +9,12 @@ The mention keeps its own lemma; the full name goes into ``canonical``, which th
 tables show as the mention's lemma and group entities by. A lone surname the
 dictionary does not know, which normalizing left as written, is linked to the
 one full name a singular reading of it fits ("Задури" with "Василь Задура" in
-the document is his).
+the document is his). A lone word the dictionary knows as a common noun and no
+name is nobody's surname ("Бог" stayed apart from "Христос Бог").
 """
 from __future__ import annotations
 
-from extractor.morphology.analyzer import is_known, parses
+from extractor.morphology.analyzer import is_common_noun, is_known, parses
 
 
 def _words(lemma: str) -> list[str]:
@@ -47,6 +48,8 @@ def link_people(document) -> None:
             by_surname.setdefault(words[-1].casefold(), {}).setdefault(entity.lemma.casefold(), entity.lemma)
     for entity in people:
         short = _words(entity.lemma)
+        if len(short) == 1 and is_common_noun(short[0]):
+            continue
         full_names = by_surname.get(short[-1].casefold(), {})
         matches = [lemma for lemma in full_names.values() if _abbreviates(short, _words(lemma))]
         if not matches and len(short) == 1 and entity.lemma == entity.text and not is_known(entity.text):

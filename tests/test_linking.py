@@ -55,3 +55,23 @@ def test_initials_must_agree_with_the_first_name():
     link_people(document)
     assert [e.canonical for e in (full, right, wrong, other)] == ["", "Володимир Путін", "", ""]
 
+
+
+def test_a_common_noun_alone_joins_no_full_name(extractor):
+    document = hand_built(extractor, "Молилися до Христос Бог. Бог усе бачить.", [("Христос Бог", "PERS"), ("Бог", "PERS", 1)])
+    assert [e.canonical for e in document.entities if e.text == "Бог"] == [""]
+
+
+def test_a_lone_first_name_or_common_noun_joins_nobody_across_documents():
+    import pandas as pd
+
+    from extractor.tables import entities_from_mentions
+
+    rows = [("a", "Наталія Ужвій Оксана", "PERS:наталія ужвій оксана"), ("b", "Оксана", "PERS:оксана"),
+            ("a", "Христос Бог", "PERS:христос бог"), ("b", "Бог", "PERS:бог"),
+            ("a", "Василь Задура", "PERS:василь задура"), ("b", "Задура", "PERS:задура")]
+    mentions = pd.DataFrame([{"doc_id": d, "sentence_id": 0, "start": 0, "end": len(t), "text": t, "label": "PERS",
+                              "lemma": t, "country_code": None, "date": None, "entity_id": e, "sentence": t}
+                             for d, t, e in rows])
+    ids = set(entities_from_mentions(mentions).entity_id)
+    assert {"PERS:оксана", "PERS:бог"} <= ids and "PERS:задура" not in ids

@@ -53,6 +53,18 @@ def is_first_name(word: str) -> bool:
     return bool(readings) and all("Name" in p.tag.grammemes for p in readings)
 
 
+def may_be_a_first_name(word: str) -> bool:
+    """Whether one dictionary reading of ``word`` is a first name ("Оксана"; "Роман" is a novel too)."""
+    return any(p.is_known and "Name" in p.tag.grammemes for p in parses(word.lower()))
+
+
+def is_common_noun(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as a noun and as no name at all ("Бог"; not "Коваль", a surname
+    too; not "Задури", which it does not know)."""
+    readings = [p for p in parses(word.lower()) if p.is_known]
+    return bool(readings) and any(p.tag.POS == "NOUN" for p in readings) and not any(is_name(p) for p in readings)
+
+
 def names_a_person_as_a_noun(word: str) -> bool:
     """Whether the dictionary also knows ``word`` as a common noun for a person, as it does adjectives
     used as nouns ("слідчий", "уповноважений", "черговий"; not colloquial ones: "головний")."""
