@@ -48,6 +48,10 @@ def match_case(form: str, original: str) -> str:
     """Give ``form`` the capitalization pattern of ``original``, part by part for hyphenated words."""
     if len(original) > 1 and original.isupper():
         return form.upper()
+    if "-" not in form + original and any(c.isupper() for c in original[1:]):  # "ПриватБанку": a capital inside stays
+        common = next((i for i, (a, b) in enumerate(zip(form.lower(), original.lower())) if a != b),
+                      min(len(form), len(original)))
+        return original[:common] + form[common:]
     form_parts, original_parts = form.split("-"), original.split("-")
     if len(form_parts) != len(original_parts):
         return form[:1].upper() + form[1:] if original[:1].isupper() else form
@@ -291,10 +295,27 @@ def _agreeing(forms: list[str], tokens: list[Token], modifiers: list[list], case
     return forms
 
 
+def _town_reading(token: Token) -> str | None:
+    """A one-word place's town reading, where the lemma chosen in context is no town: "у Газі" is Газа,
+    not газ; None when the context lemma is a town already or no reading is one."""
+    from extractor.ner.constraints import town_names
+
+    towns = town_names()
+    readings = [p for p in parses(token.norm.lower()) if p.is_known and p.tag.POS == "NOUN" and p.normal_form in towns]
+    if not readings or token.lemma.lower() in towns:
+        return None
+    nominative = _nominative(readings[0])
+    return match_case(nominative, token.norm) if nominative else None
+
+
 def normalize_entity(tokens: list[Token], label: str) -> str:
     """Dictionary form of the mention made of ``tokens`` with the given label."""
     if label not in INFLECTED_LABELS:
         return join_tokens(tokens, [t.norm for t in tokens])
+    if label == "LOC" and len(tokens) == 1 and tokens[0].norm[:1].isupper():
+        town = _town_reading(tokens[0])
+        if town:
+            return town
     # a job is a role, so "міністри" and "міністра" are both the job "міністр"
     forms = _person_forms(tokens) if label == "PERS" else _phrase_forms(tokens, singular=label == "JOB")
     return same_apostrophe(join_tokens(tokens, forms), "".join(t.text for t in tokens))

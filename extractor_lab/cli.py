@@ -115,6 +115,8 @@ def _add_evaluate(sub) -> None:
     steps.add_argument("--bsnlp", type=Path, default=SHARED / "bsnlp-uk-dev", help="(default: %(default)s)")
     steps.add_argument("--corpus", type=Path, default=SHARED / "ner-uk-2.0", help="(default: %(default)s)")
     steps.add_argument("--model-dir", type=Path, default=None, help="NER model folder (default: the bundled one)")
+    steps.add_argument("--together", default="", metavar="NAME,...",
+                       help="only measure these steps switched off at once")
     steps.add_argument("--json", action="store_true", help="print JSON")
     steps.set_defaults(func=_run_evaluate_steps)
     values = evaluate.add_parser("values", help="dates, money and percentages on the expressions in extractor_lab/data")
@@ -263,7 +265,7 @@ def _run_evaluate_steps(args) -> int:
     from extractor_lab.steps import format_steps, measure_steps
 
     extractor = Extractor(**({"ner_model_dir": args.model_dir} if args.model_dir else {}))
-    report = measure_steps(extractor, args.bsnlp, args.corpus)
+    report = measure_steps(extractor, args.bsnlp, args.corpus, frozenset(s for s in args.together.split(",") if s))
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else format_steps(report))
     return 0
 

@@ -73,8 +73,9 @@ def _dev_scores(documents: list[Document], gold: list) -> dict[str, float]:
     return {"ner-uk dev 13": round(micro.f1, 4), "ner-uk dev 4": round(core.f1, 4)}
 
 
-def measure_steps(extractor, bsnlp_folder: Path, corpus: Path) -> dict:
-    """{"all": scores, step name: (scores without it, mentions it changed on both sets)}."""
+def measure_steps(extractor, bsnlp_folder: Path, corpus: Path, together: frozenset[str] = frozenset()) -> dict:
+    """{"all": scores, step name: (scores without it, mentions it changed on both sets)}; with ``together``,
+    only the scores without all of those steps at once (before retiring them together)."""
     news = bsnlp.read_documents(bsnlp_folder)
     golds = {doc_id: gold for doc_id, _, _, gold in news}
     news_tagged = _tagged(extractor, [Document(doc_id, text, published=published) for doc_id, text, published, _ in news])
@@ -88,6 +89,9 @@ def measure_steps(extractor, bsnlp_folder: Path, corpus: Path) -> dict:
 
     trace: list = []
     report = {"all": scores(frozenset(), trace)}
+    if together:
+        report["without " + ", ".join(sorted(together))] = (scores(together), 0)
+        return report
     changes = {step.name: 0 for step in STEPS}
     for name, removed, added in trace:
         changes[name] += max(len(removed), len(added))

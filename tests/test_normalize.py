@@ -146,3 +146,9 @@ def test_a_name_with_two_readings_takes_the_one_the_document_gives_in_the_nomina
     text = f"{nominative} виступила. Джамалі аплодували."
     document = hand_built(extractor, text, [(nominative, "PERS"), ("Джамалі", "PERS")])
     assert [e.lemma for e in document.entities] == [nominative, nominative]
+
+
+def test_a_brand_in_two_capitals_and_a_town_in_an_oblique_case_keep_an_analysts_form(extractor):
+    found = {e.text: e.lemma for e in extractor('Банки "ПриватБанк" і "Ощадбанк" знизили ставки. У Газі тривають бої.').entities}
+    assert found["ПриватБанк"] == "ПриватБанк" and found["Ощадбанк"] == "Ощадбанк"
+    assert found["Газі"] == "Газа"

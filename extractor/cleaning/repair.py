@@ -208,8 +208,8 @@ def _case_boundary(word: str) -> str | None:
     match = (re.fullmatch(r"([А-ЯІЇЄҐ][а-яіїєґ']{2,})([А-ЯІЇЄҐ][а-яіїєґ']{2,})", word)  # РоузМері
              or re.fullmatch(r"([A-ZА-ЯІЇЄҐ]{2,})([а-яіїєґ']{3,})", word)  # НСфільтрів, IPадреса
              or re.fullmatch(r"([A-Za-z]{2,})([А-ЯІЇЄҐа-яіїєґ']{3,})", word))  # script switch
-    if not match:
-        return None
+    if not match or is_dictionary_word(word):
+        return None  # the dictionary knows the solid word: a brand written so ("ПриватБанк" was "Приват-Банк")
     first, second = match.groups()
     if second.islower() and not is_dictionary_word(second):
         return None
