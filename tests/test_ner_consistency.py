@@ -21,34 +21,6 @@ def test_a_lone_surname_without_a_full_name_keeps_the_taggers_label(extractor):
     assert _labelled(extractor, "Трамп заявив, що Трампа підтримали.", [("Трамп", "LOC")]) == [("Трамп", "LOC")]
 
 
-def test_name_split_around_a_particle_is_joined(extractor):
-    document = hand_built(extractor, "Зустріч з Урсулою фон дер Ляєн тривала годину.",
-                          [("Урсулою", "PERS"), ("Ляєн", "PERS")])
-    assert [(e.text, e.label, e.lemma) for e in document.entities] == [
-        ("Урсулою фон дер Ляєн", "PERS", "Урсула фон дер Ляєн")]
-
-
-def test_a_mention_running_on_from_a_country_is_cut_back_to_it(extractor):
-    text = "Посол засудив підтримку КНДР агресивної війни Росії проти України."
-    document = hand_built(extractor, text, [("КНДР агресивної війни Росії проти України", "ORG")])
-    assert [(e.text, e.label, e.country_code) for e in document.entities][0] == ("КНДР", "LOC", "KP")
-
-
-def test_a_mention_running_on_from_an_international_acronym_is_cut_back_to_it(extractor):
-    text = "Верховна представниця ЄС із закордонних справ назвала пакет сигналом."
-    assert _labelled(extractor, text, [("ЄС із закордонних справ", "ORG")]) == [("ЄС", "ORG")]
-
-
-@pytest.mark.parametrize("text, spans, expected", [
-    ("Люди вийшли на проспект Руставелі в Тбілісі.", [("Руставелі", "PERS")], [("проспект Руставелі", "LOC")]),
-    ("Будинок стоїть на вулиці Франка.", [("Франка", "PERS")], [("вулиці Франка", "LOC")]),
-    ("Він пішов з Іваном Франком.", [("Іваном Франком", "PERS")], [("Іваном Франком", "PERS")]),
-    ("Протестувальники заповнили вулиці Лондона.", [("Лондона", "LOC")], [("Лондона", "LOC")]),
-])
-def test_a_person_after_a_word_for_a_street_names_the_street(extractor, text, spans, expected):
-    assert _labelled(extractor, text, spans) == expected
-
-
 def test_a_name_that_goes_on_in_lower_case_after_a_common_noun_stays_whole(extractor):
     document = hand_built(extractor, "Міністерство закордонних справ України заявило.",
                           [("Міністерство закордонних справ України", "ORG")])
@@ -108,11 +80,6 @@ def test_an_organisation_named_after_people_stays_whole(extractor):
         [("Кабінет Міністрів", "ORG")]
 
 
-def test_a_one_word_name_right_after_a_first_name_is_its_surname(extractor):
-    assert _labelled(extractor, "Прем'єр-міністр Джорджа Мелоні прибула.", [("Джорджа", "PERS"), ("Мелоні", "LOC")]) == \
-        [("Джорджа Мелоні", "PERS")]
-
-
 def test_a_place_after_a_surname_stays_a_place(extractor):
     assert _labelled(extractor, "Зустріч Шольц Берлін скасовано.", [("Шольц", "PERS"), ("Берлін", "LOC")]) == \
         [("Шольц", "PERS"), ("Берлін", "LOC")]
@@ -122,13 +89,6 @@ def test_a_name_of_several_words_is_tagged_wherever_the_document_repeats_it(extr
     text = "Європейська комісія запропонує скасувати візи. Про це повідомили в Європейській комісії."
     assert _labelled(extractor, text, [("Європейській комісії", "ORG")]) == [
         ("Європейська комісія", "ORG"), ("Європейській комісії", "ORG")]
-
-
-def test_a_repeated_name_at_the_very_end_of_a_sentence_is_tagged_when_longer_names_exist(extractor):
-    """A longer name is not looked for past the sentence's last token (it used to fail the document)."""
-    text = "Верховна Рада України звернулася до Європейської комісії. Відповіла Європейська комісія"
-    assert _labelled(extractor, text, [("Верховна Рада України", "ORG"), ("Європейської комісії", "ORG")]) == [
-        ("Верховна Рада України", "ORG"), ("Європейської комісії", "ORG"), ("Європейська комісія", "ORG")]
 
 
 def test_a_repeated_name_in_lower_case_is_a_common_phrase(extractor):
@@ -147,11 +107,6 @@ def test_a_first_name_read_into_an_organisation_goes_back_to_the_person(extracto
         ("Європейської комісії", "ORG"), ("Урсула фон дер Ляєн", "PERS")]
 
 
-def test_a_job_read_into_a_persons_name_is_split_from_it(extractor):
-    assert _labelled(extractor, "Канцлер Олаф Шольц заявив це.", [("Канцлер Олаф Шольц", "PERS")]) == \
-        [("Канцлер", "JOB"), ("Олаф Шольц", "PERS")]
-
-
 def test_a_character_named_by_a_common_noun_stays_a_person(extractor):
     assert _labelled(extractor, "Тюлень сказав це.", [("Тюлень", "PERS")]) == [("Тюлень", "PERS")]
 
@@ -159,23 +114,6 @@ def test_a_character_named_by_a_common_noun_stays_a_person(extractor):
 def test_the_european_union_is_an_organisation_even_where_it_reads_as_a_place(extractor):
     assert _labelled(extractor, "Лідери країн Європейського Союзу зібралися.", [("Європейського Союзу", "LOC")]) == \
         [("Європейського Союзу", "ORG")]
-
-
-def test_the_country_a_job_belongs_to_is_a_place_of_its_own(extractor):
-    document = hand_built(extractor, "Міністр оборони України прибув.", [("Міністр оборони України", "JOB")])
-    assert [(e.text, e.label, e.country_code) for e in document.entities] == [
-        ("Міністр оборони", "JOB", None), ("України", "LOC", "UA")]
-
-
-def test_the_owner_after_a_companys_acronym_is_a_person(extractor):
-    document = hand_built(extractor, "ДТЕК Ахметова заявив про це.", [("ДТЕК Ахметова", "ORG")])
-    assert [(e.text, e.label, e.lemma) for e in document.entities] == [("ДТЕК", "ORG", "ДТЕК"),
-                                                                      ("Ахметова", "PERS", "Ахметов")]
-
-
-def test_a_name_given_after_a_person_is_one_name(extractor):
-    assert _labelled(extractor, "Університет імені Тараса Шевченка оголосив набір.",
-                          [("Університет імені", "ORG"), ("Тараса Шевченка", "PERS")]) == [("Університет імені Тараса Шевченка", "ORG")]
 
 
 def test_a_name_runs_on_into_no_verb(extractor):
@@ -197,11 +135,6 @@ def test_a_name_in_quotes_after_a_company_or_a_pipeline_takes_that_kinds_type(ex
     assert _labelled(extractor, text, [(name, tagged)]) == [(name, expected)]
 
 
-def test_an_adjective_a_union_and_its_genitive_words_are_one_organisation(extractor):
-    text = "Незалежна профспілка гірників України оголосила страйк."
-    assert _labelled(extractor, text, [("України", "LOC")]) == [("Незалежна профспілка гірників України", "ORG")]
-
-
 def test_a_plural_noun_after_an_adjective_is_no_organisation(extractor):
     assert _labelled(extractor, "Ритуальні рухи священика вражали.", []) == []
 
@@ -212,41 +145,14 @@ def test_a_name_the_tagger_found_whole_is_not_cut_to_the_union_pattern(extractor
         [("Всесвітній фонд природи WWF", "ORG")]
 
 
-def test_a_latin_brand_before_a_country_in_the_nominative_is_a_company(extractor):
-    document = hand_built(extractor, "Абоненти Vodafone Україна скаржаться.", [("Україна", "LOC")])
-    assert [(e.text, e.label, e.country_code) for e in document.entities] == [("Vodafone Україна", "ORG", None)]
-
-
 def test_a_latin_brand_before_a_country_in_another_case_leaves_the_country(extractor):
     document = hand_built(extractor, "Продажі Samsung в Україні зросли.", [("Samsung", "ORG"), ("Україні", "LOC")])
     assert [(e.text, e.label) for e in document.entities] == [("Samsung", "ORG"), ("Україні", "LOC")]
 
 
-def test_a_power_plant_named_by_its_kind_gives_way_to_its_place(extractor):
-    text = "Ракети влучили в ТЕС у Київській області."
-    assert _labelled(extractor, text, [("ТЕС у Київській області", "ORG")]) == [("Київській області", "LOC")]
-
-
-@pytest.mark.parametrize("text, tagged, name", [
-    ("Страйк на Криворізькому залізорудному комбінаті триває.", "Криворізькому", "Криворізькому залізорудному комбінаті"),
-    ("Харківський тракторний завод зупинився.", "Харківський", "Харківський тракторний завод"),
-])
-def test_a_plant_named_by_adjectives_is_an_organisation(extractor, text, tagged, name):
-    assert _labelled(extractor, text, [(tagged, "LOC")]) == [(name, "ORG")]
-
-
 def test_a_persons_name_after_a_party_is_not_part_of_its_name(extractor):
     text = "Кандидат Республіканської партії Дональда Трампа переміг."
     assert _labelled(extractor, text, [("Дональда Трампа", "PERS")]) == [("Дональда Трампа", "PERS")]
-
-
-@pytest.mark.parametrize("text, spans, expected", [
-    ("Компанія Рошен закрила фабрику.", [], [("Рошен", "ORG")]),
-    ("Мережа Сільпо та Фокстрот підвищили ціни.", [("Фокстрот", "LOC")], [("Сільпо", "ORG"), ("Фокстрот", "ORG")]),
-    ("Акції Кернела подешевшали.", [("Кернела", "PERS")], [("Кернела", "ORG")]),
-])
-def test_a_name_right_after_a_word_for_a_company_is_the_companys(extractor, text, spans, expected):
-    assert _labelled(extractor, text, spans) == expected
 
 
 @pytest.mark.parametrize("text, spans", [
@@ -257,18 +163,6 @@ def test_a_name_right_after_a_word_for_a_company_is_the_companys(extractor, text
 ])
 def test_an_owner_or_a_country_after_a_word_for_a_company_keeps_its_type(extractor, text, spans):
     assert _labelled(extractor, text, spans) == spans
-
-
-def test_a_named_power_plant_ends_at_the_plant_and_its_place_is_a_place(extractor):
-    text = "Ракети влучили в Трипільську ТЕС у Київській області."
-    assert _labelled(extractor, text, [("Трипільську ТЕС у Київській області", "ORG")]) == [
-        ("Трипільську ТЕС", "ORG"), ("Київській області", "LOC")]
-
-
-def test_a_capitalized_union_and_genitive_words_ending_in_a_name_are_one_organisation(extractor):
-    text = "Профспілка залізничників і транспортних будівельників України попередила про страйк."
-    assert _labelled(extractor, text, [("України", "LOC")]) == [
-        ("Профспілка залізничників і транспортних будівельників України", "ORG")]
 
 
 def test_a_capitalized_union_and_common_genitive_words_are_no_name(extractor):
@@ -299,25 +193,10 @@ def test_a_name_does_not_take_in_a_noun_its_adjective_does_not_agree_with(extrac
         ("Київську", "LOC"), ("мерію", "ORG")]
 
 
-def test_a_title_right_after_a_word_for_a_company_is_the_company(extractor):
-    text = "Про це розповів маленький кабельний телеканал ТВі минулого тижня."
-    assert _labelled(extractor, text, [("ТВі", "ART")]) == [("ТВі", "ORG")]
-
-
 def test_a_misc_name_headed_by_an_institution_is_an_organisation(extractor):
     text = "Кошти надійдуть від Світового банку до кінця року."
     assert _labelled(extractor, text, [("Світового банку", "MISC")]) == [("Світового банку", "ORG")]
     assert _labelled(extractor, "Він зібрав Кубок світу.", [("Кубок світу", "MISC")]) == [("Кубок світу", "MISC")]
-
-
-def test_an_adjective_for_a_person_before_an_organisation_is_its_job(extractor):
-    text = "Уповноважений Верховної Ради з прав людини Дмитро Лубінець заявив про обмін."
-    spans = [("Верховної Ради з прав людини", "ORG"), ("Дмитро Лубінець", "PERS")]
-    assert _labelled(extractor, text, spans) == [
-        ("Уповноважений", "JOB"), ("Верховної Ради", "ORG"), ("Дмитро Лубінець", "PERS")]
-    text = "Виклик прийняв черговий Національної поліції."
-    assert _labelled(extractor, text, [("черговий Національної поліції", "ORG")]) == [
-        ("черговий", "JOB"), ("Національної поліції", "ORG")]
 
 
 def test_an_adjective_that_agrees_or_opens_a_quote_is_no_job(extractor):
@@ -325,16 +204,6 @@ def test_an_adjective_that_agrees_or_opens_a_quote_is_no_job(extractor):
     assert ("уповноважений банк", "ORG") in _labelled(extractor, text, [("уповноважений банк", "ORG")])
     text = "Їх нагородили медаллю «Будівничий України» минулого року."
     assert _labelled(extractor, text, [("Будівничий України", "ORG")]) == [("Будівничий України", "ORG")]
-
-
-def test_a_name_after_an_abbreviated_imeni_is_part_of_the_organisation(extractor):
-    text = "Виступив ректор університету ім. В. Г. Короленка Микола Степаненко."
-    spans = [("університету ім", "ORG"), (". В. Г. Короленка", "PERS"), ("Микола Степаненко", "PERS")]
-    assert _labelled(extractor, text, spans) == [
-        ("університету ім. В. Г. Короленка", "ORG"), ("Микола Степаненко", "PERS")]
-    text = "Екскурсія до Музею космонавтики ім. С. П. Корольова тривала годину."
-    assert _labelled(extractor, text, [("Музею космонавтики ім", "ORG"), ("С. П. Корольова", "PERS")]) == [
-        ("Музею космонавтики ім. С. П. Корольова", "ORG")]
 
 
 def test_a_word_before_a_first_name_and_a_surname_is_no_part_of_the_name(extractor):
@@ -351,25 +220,11 @@ def test_a_surname_first_with_a_patronymic_or_second_first_name_is_one_person(ex
         assert _labelled(extractor, f"Наказ підписав {name} учора.", [(name, "PERS")]) == [(name, "PERS")]
 
 
-def test_a_nickname_in_quotes_between_a_first_name_and_a_surname_is_one_person(extractor):
-    text = "Гурт заснували саксофоніст Дмитро «Бобін» Александров та інші."
-    document = hand_built(extractor, text, [("Дмитро «", "PERS"), ("Бобін", "LOC"), ("» Александров", "PERS")])
-    assert [(e.text, e.label, e.lemma) for e in document.entities] == [
-        ("Дмитро «Бобін» Александров", "PERS", "Дмитро «Бобін» Александров")]
-
-
 def test_a_party_in_quotes_between_two_people_joins_nobody(extractor):
     text = "Від партії «Блок Петра Порошенка «Солідарність» Сергій Дапринда пройшов."
     spans = [("Петра Порошенка", "PERS"), ("Солідарність", "ORG"), ("Сергій Дапринда", "PERS")]
     assert _labelled(extractor, text, spans) == [
         ("Петра Порошенка", "PERS"), ("Солідарність", "ORG"), ("Сергій Дапринда", "PERS")]
-
-
-def test_lower_case_words_without_a_person_are_no_job(extractor):
-    text = "Верховний представник ЄС із закордонних справ Жозеп Боррель заявив про санкції."
-    spans = [("Верховний представник", "JOB"), ("ЄС", "ORG"), ("закордонних справ", "JOB"), ("Жозеп Боррель", "PERS")]
-    assert _labelled(extractor, text, spans) == [
-        ("Верховний представник", "JOB"), ("ЄС", "ORG"), ("Жозеп Боррель", "PERS")]
 
 
 def test_an_adjective_for_a_person_is_a_job(extractor):
@@ -380,11 +235,6 @@ def test_an_adjective_for_a_person_is_a_job(extractor):
         ("слідчий групи", "JOB")]
 
 
-@pytest.mark.parametrize("time", ["10:00", "18.00", "9:30"])
-def test_a_time_of_day_in_figures_is_a_time(extractor, time):
-    assert _labelled(extractor, f"Станом на {time} зафіксовано 15 колон.", [(time, "DATE")]) == [(time, "TIME")]
-
-
 def test_a_date_in_figures_stays_a_date(extractor):
     text = "Угоду підписали 18.12.2015 у Києві."
     assert _labelled(extractor, text, [("18.12.2015", "DATE")])[0] == ("18.12.2015", "DATE")
@@ -393,12 +243,6 @@ def test_a_date_in_figures_stays_a_date(extractor):
 def test_a_possessive_adjective_of_a_person_stays_a_person(extractor):
     assert _labelled(extractor, "Поруч біситься весела Данкова компанія.", [("Данкова", "PERS")]) == [
         ("Данкова", "PERS")]
-
-
-def test_a_one_word_place_coordinated_after_an_organisation_is_an_organisation(extractor):
-    text = "Тим часом Нафтогаз та Київстар заявили про збої."
-    assert _labelled(extractor, text, [("Нафтогаз", "ORG"), ("Київстар", "LOC")]) == [
-        ("Нафтогаз", "ORG"), ("Київстар", "ORG")]
 
 
 @pytest.mark.parametrize("text, organisation, place", [
@@ -417,17 +261,6 @@ def test_countries_towns_and_other_neighbours_of_an_organisation_stay_places(ext
     ("Компанія Baltic Pipe заявила.", [("Baltic Pipe", "ORG")], [("Baltic Pipe", "ORG")]),
 ])
 def test_a_latin_script_name_after_a_pipeline_word_is_the_pipeline(extractor, text, spans, expected):
-    assert _labelled(extractor, text, spans) == expected
-
-
-@pytest.mark.parametrize("text, spans, expected", [
-    ("Гіганти Shell та BP заявили про вихід.", [("Shell", "ORG")], [("Shell", "ORG"), ("BP", "ORG")]),
-    ("Гіганти Shell і Total Energies пішли.", [("Shell", "ORG")], [("Shell", "ORG"), ("Total Energies", "ORG")]),
-    ("Гіганти Shell та Нафтогаз пішли.", [("Shell", "ORG")], [("Shell", "ORG")]),  # Cyrillic: left to the tagger
-    ("Банки BNP та Société Générale пішли.", [("BNP", "ORG")], [("BNP", "ORG"), ("Société Générale", "ORG")]),
-    ("Гурт Queen та Freddie співали.", [("Queen", "MISC")], [("Queen", "MISC")]),  # not an organisation
-])
-def test_an_untagged_latin_script_name_coordinated_after_a_latin_organisation_is_one(extractor, text, spans, expected):
     assert _labelled(extractor, text, spans) == expected
 
 
@@ -460,77 +293,16 @@ def test_an_adjective_at_a_sentences_start_is_taken_in_only_when_it_names(extrac
     assert _labelled(extractor, text, spans) == expected
 
 
-@pytest.mark.parametrize("text, spans, expected", [
-    ("Це посилило прагнення Москви ролі центру.", [("Москви ролі центру", "ORG")], [("Москви", "LOC")]),
-    ("Краматорська міська рада ухвалила рішення.", [("Краматорська міська рада", "ORG")],
-     [("Краматорська міська рада", "ORG")]),  # an adjective, not the town
-])
-def test_a_mention_running_on_from_a_town_into_lower_case_is_cut_back_to_it(extractor, text, spans, expected):
-    assert _labelled(extractor, text, spans) == expected
-
-
-@pytest.mark.parametrize("text, spans, expected", [
-    ("Він став депутатом у Київраді.", [("Київраді", "LOC")], [("Київраді", "ORG")]),
-    ("Бюджет ухвалили у Львівській облраді.", [("Львівській облраді", "LOC")], [("Львівській облраді", "ORG")]),
-    ("Він приїхав до Києва.", [("Києва", "LOC")], [("Києва", "LOC")]),
-])
-def test_a_council_named_in_one_word_is_an_organisation(extractor, text, spans, expected):
-    assert _labelled(extractor, text, spans) == expected
-
-
-@pytest.mark.parametrize("text, spans, expected", [
-    ("Прихильники ДНР Губарєва захопили будівлю.", [("ДНР Губарєва", "PERS")], [("ДНР", "ORG"), ("Губарєва", "PERS")]),
-    ("Прихильники Павла Губарєва захопили будівлю.", [("Павла Губарєва", "PERS")], [("Павла Губарєва", "PERS")]),
-])
-def test_an_acronym_read_into_a_persons_name_is_an_organisation(extractor, text, spans, expected):
-    assert _labelled(extractor, text, spans) == expected
-
-
-@pytest.mark.parametrize("text, spans, expected", [
-    ("Адвокат пан Свиридовський виглядав спокійно.", [("Адвокат", "PERS"), ("Свиридовський", "PERS")],
-     [("Адвокат", "JOB"), ("Свиридовський", "PERS")]),
-    ("Тюлень пірнув у воду.", [("Тюлень", "PERS")], [("Тюлень", "PERS")]),  # a character, alone
-])
-def test_a_common_noun_for_people_read_as_a_person_before_a_name_is_a_job(extractor, text, spans, expected):
-    assert _labelled(extractor, text, spans) == expected
-
-
 def test_an_acronym_alone_read_as_a_person_is_left_to_the_later_steps(extractor):
     """A one-word PERS "КНДР" has no name after it to split off: no empty mention appears."""
     document = hand_built(extractor, "Війська КНДР прибули.", [("КНДР", "PERS")])
     assert [(e.text, e.label) for e in document.entities] == [("КНДР", "LOC")]
 
 
-@pytest.mark.parametrize("spans", [[("200", "DATE"), ("500 гривень", "MON")], [("500 гривень", "MON")]])
-def test_the_lower_bound_of_a_money_range_joins_the_amount(extractor, spans):
-    document = hand_built(extractor, "Квиток коштуватиме від 200 до 500 гривень.", spans)
-    assert [(e.text, e.label) for e in document.entities] == [("200 до 500 гривень", "MON")]
-    assert [(q.low, q.high, q.currency) for q in document.quantities] == [(200, 500, "UAH")]
-
-
 def test_a_number_before_a_money_amount_without_a_range_stays_apart(extractor):
     document = hand_built(extractor, "У 2024 до 500 гривень додали ще 100.",
                           [("2024", "DATE"), ("500 гривень", "MON")])
     assert [(e.text, e.label) for e in document.entities] == [("2024", "DATE"), ("500 гривень", "MON")]
-
-
-@pytest.mark.parametrize("text, span, expected", [
-    ("Приватбанк і Ощадбанк знизили ставки.", "Приватбанк і Ощадбанк", [("Приватбанк", "ORG"), ("Ощадбанк", "ORG")]),
-    ("Нафтогаз та Укренерго підписали угоду.", "Нафтогаз та Укренерго", [("Нафтогаз", "ORG"), ("Укренерго", "ORG")]),
-    ("Фірма Пукшин і Партнери виграла справу.", "Пукшин і Партнери", [("Пукшин і Партнери", "ORG")]),
-])
-def test_two_companies_read_as_one_are_two(extractor, text, span, expected):
-    assert _labelled(extractor, text, [(span, "ORG")]) == expected
-
-
-@pytest.mark.parametrize("spans, expected", [
-    ([("Української православної церкви міста", "ORG"), ("Славутич", "LOC")],
-     [("Української православної церкви", "ORG"), ("Славутич", "LOC")]),
-    ([("Української православної церкви", "ORG")], [("Української православної церкви", "ORG")]),
-])
-def test_a_name_ends_before_the_word_for_a_town(extractor, spans, expected):
-    text = "Кошти пішли на рахунки Української православної церкви міста Славутич."
-    assert _labelled(extractor, text, spans) == expected
 
 
 @pytest.mark.parametrize("text, span, expected", [
@@ -545,13 +317,10 @@ def test_a_town_before_a_latin_script_company_is_a_place(extractor, text, span, 
 
 
 @pytest.mark.parametrize("name, text, spans, expected", [
-    ("around_particles", "Зустріч з Урсулою фон дер Ляєн тривала годину.", [("Урсулою", "PERS"), ("Ляєн", "PERS")],
-     [("Урсулою фон дер Ляєн", "PERS")]),
     ("drop_honorifics", "Пані Зеркаль заявила про це.", [("Пані Зеркаль", "PERS")], [("Зеркаль", "PERS")]),
     ("split_job_from_name", "Канцлер Олаф Шольц прибув.", [("Канцлер Олаф Шольц", "PERS")],
      [("Канцлер", "JOB"), ("Олаф Шольц", "PERS")]),
-    ("cut_after_country", "Посол засудив підтримку КНДР агресивної війни Росії проти України.",
-     [("КНДР агресивної війни Росії проти України", "ORG")], [("КНДР", "ORG")]),
+    ("cut_before_verb", "Дунай зріс на метр.", [("Дунай зріс", "LOC")], [("Дунай", "LOC")]),
     ("surnames_are_people", "Дональд Трамп прибув. Трамп заявив.", [("Дональд Трамп", "PERS"), ("Трамп", "LOC", 1)],
      [("Дональд Трамп", "PERS"), ("Трамп", "PERS")]),
 ])
@@ -565,7 +334,7 @@ def test_every_step_has_a_unique_name_and_an_unknown_name_is_refused():
     from extractor import Extractor
     from extractor.ner.consistency import STEPS
 
-    assert len({step.name for step in STEPS}) == len(STEPS) == 36
+    assert len({step.name for step in STEPS}) == len(STEPS) == 14
     with pytest.raises(ValueError, match="unknown consistency step"):
         Extractor(consistency_off=["no_such_step"])
 

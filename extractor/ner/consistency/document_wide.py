@@ -64,29 +64,3 @@ def one_type_per_name(document: Document) -> None:
 
 def _lemmas(document: Document, sentence: int, start: int, end: int) -> tuple[str, ...]:
     return tuple(t.lemma.lower() for t in document.sentences[sentence].tokens[start:end])
-
-
-def names_tagged_throughout(document: Document) -> None:
-    """A name of two or more words the tagger found once is found wherever the document repeats it
-    in any case form ("Європейська комісія" in a headline, after "Європейської комісії" in the text)."""
-    names: dict[tuple[str, ...], str] = {}
-    for entity in document.entities:
-        first = document.sentences[entity.sentence_id].tokens[entity.token_start].norm
-        if entity.label in OTHER_NAMES and entity.token_end - entity.token_start >= 2 and first[:1].isupper():
-            names.setdefault(_lemmas(document, entity.sentence_id, entity.token_start, entity.token_end), entity.label)
-    if not names:
-        return
-    widths = sorted({len(name) for name in names}, reverse=True)  # the longest name first
-    tagged = tagged_tokens(document)
-    for sentence in document.sentences:
-        i = 0
-        while i < len(sentence.tokens):
-            found = sentence.tokens[i].norm[:1].isupper() and next(
-                (w for w in widths if i + w <= len(sentence.tokens)
-                 and _lemmas(document, sentence.index, i, i + w) in names
-                 and not any((sentence.index, k) in tagged for k in range(i, i + w))), 0)
-            if found:
-                label = names[_lemmas(document, sentence.index, i, i + found)]
-                document.entities.append(new_mention(document, sentence.index, i, i + found, label))
-            i += found or 1
-    document.entities.sort(key=lambda e: e.start)

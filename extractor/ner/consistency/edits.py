@@ -1,10 +1,10 @@
 """What the consistency steps share: changing a mention's tokens, adding a mention, and tests of words."""
 from __future__ import annotations
 
-from extractor.document import Document, Entity, new_mention, set_tokens  # noqa: F401 (the steps' edits)
+from extractor.document import Document, new_mention, set_tokens  # noqa: F401 (the steps' edits)
 from extractor.morphology.analyzer import is_name, parses
 from extractor.ner.constraints import town_names
-from extractor.normalize import CLOSING_QUOTES, OPENING_QUOTES, normalize_entity
+from extractor.normalize import normalize_entity
 from extractor.rules.countries import country_code
 
 OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
@@ -12,8 +12,6 @@ COMPANIES = {"компанія", "фірма", "підприємство", "де
              "концерн", "корпорація", "холдинг", "банк", "партія", "організація", "агентство", "видавництво",
              "товариство", "фонд", "телеканал", "газета", "клуб", "гурт", "профспілка", "спілка", "об'єднання",
              "асоціація", "консорціум", "тов", "пат", "прат", "ат", "дп", "кп", "пп", "ват", "зат"}
-# quotes that tell opening from closing (a straight " is both)
-PAIRED_OPENING, PAIRED_CLOSING = OPENING_QUOTES.replace('"', ""), CLOSING_QUOTES.replace('"', "")
 AND = {"і", "й", "та"}  # coordinated names: "мережі Сільпо та Фокстрот"
 ORDINALS = {"перший", "другий", "третій", "четвертий", "п'ятий", "останній", "наступний", "попередній"}
 
@@ -21,20 +19,6 @@ ORDINALS = {"перший", "другий", "третій", "четвертий"
 def tagged_tokens(document: Document) -> set[tuple[int, int]]:
     """(sentence, token) of every token inside a mention."""
     return {(e.sentence_id, i) for e in document.entities for i in range(e.token_start, e.token_end)}
-
-
-def merge_neighbours(document: Document, belong_together) -> None:
-    """A mention and the next one in its sentence become one (the first's label) when
-    ``belong_together(tokens, previous, entity)``."""
-    kept: list[Entity] = []
-    for entity in sorted(document.entities, key=lambda e: e.start):
-        previous = kept[-1] if kept else None
-        if previous is not None and previous.sentence_id == entity.sentence_id \
-                and belong_together(document.sentences[entity.sentence_id].tokens, previous, entity):
-            set_tokens(document, previous, previous.token_start, entity.token_end)
-            continue
-        kept.append(entity)
-    document.entities = kept
 
 
 def only_a_name(word: str) -> bool:

@@ -11,13 +11,12 @@ after a word for a street is a street, and a one-word name read as an adjective 
 """
 from __future__ import annotations
 
-from extractor.document import Document, Entity
-from extractor.morphology.analyzer import is_first_name, is_name, names_a_person_as_a_noun, parses
-from extractor.ner.consistency.edits import (OTHER_NAMES, PAIRED_CLOSING, a_country_or_a_town, agrees, is_country,
-    new_mention, only_a_name, set_tokens, tagged_tokens)
-from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES
+from extractor.document import Document
+from extractor.morphology.analyzer import is_name, parses
+from extractor.ner.consistency.edits import (OTHER_NAMES, a_country_or_a_town, agrees, new_mention, only_a_name,
+                                             set_tokens)
+from extractor.normalize import NAME_PARTICLES
 
-STREETS = {"вулиця", "проспект", "площа", "бульвар", "провулок", "узвіз", "набережна", "шосе", "майдан"}
 HEADS = {"глава", "голова"}  # of a state, a ministry, a board: nouns for things too
 PATRONYMIC_ENDINGS = ("ович", "евич", "йович", "івна", "ївна", "ьович")
 HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "місіс", "сер", "мадам", "мсьє", "синьйор", "сеньйор"}
@@ -38,29 +37,6 @@ def give_names_back_to_people(document: Document) -> None:
         set_tokens(document, before, before.token_start, before.token_end - 1)
 
 
-def named_after(tokens, previous: Entity, entity: Entity) -> bool:
-    """ORG "Університет імені" + PERS "Тараса Шевченка", ORG "університету ім" + PERS ". В. Г. Короленка":
-    a name given after a person is one name (NER-UK: ORG "кіностудією ім. Довженко")."""
-    named = tokens[previous.token_end - 1].norm.lower()
-    between = [t.norm for t in tokens[previous.token_end:entity.token_start]]
-    return previous.label in OTHER_NAMES and entity.label == "PERS" \
-        and (named == "імені" and not between or named == "ім" and between in ([], ["."]))
-
-
-def around_particles(tokens, previous: Entity, entity: Entity) -> bool:
-    """PERS, particles, PERS: "Урсулою" + "фон дер" + "Ляєн"."""
-    between = tokens[previous.token_end:entity.token_start]
-    return previous.label == entity.label == "PERS" and bool(between) and all(t.norm in NAME_PARTICLES for t in between)
-
-
-def surname_after_first_name(tokens, previous: Entity, entity: Entity) -> bool:
-    """PERS "Джорджа" + LOC "Мелоні" right after it: a one-word name that follows a first name
-    directly is its surname, whatever the tagger made of it."""
-    return previous.label == "PERS" and entity.label in OTHER_NAMES and previous.token_end == entity.token_start \
-        and entity.token_end - entity.token_start == 1 and tokens[entity.token_start].norm.istitle() \
-        and is_first_name(tokens[previous.token_end - 1].norm)
-
-
 def drop_honorifics(document: Document) -> None:
     """"Пані Зеркаль" -> "Зеркаль": a form of address is not part of the name (NER-UK never
     takes it in; the tagger does at the start of a sentence, where it is capitalized)."""
@@ -69,23 +45,6 @@ def drop_honorifics(document: Document) -> None:
         while entity.label == "PERS" and entity.token_end - entity.token_start > 1 \
                 and tokens[entity.token_start].lemma.lower() in HONORIFICS:
             set_tokens(document, entity, entity.token_start + 1, entity.token_end)
-
-
-def job_before_a_person(document: Document) -> None:
-    """PERS "Адвокат" + "пан Свиридовський" -> JOB "Адвокат": a one-word person that the dictionary
-    knows only as a common noun for people, right before a person's name (a form of address between
-    them allowed), is what that person is (alone it may be a story's character: "Бог", "Тюлень")."""
-    for entity in document.entities:
-        if entity.label != "PERS" or entity.token_end - entity.token_start != 1:
-            continue
-        tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end
-        while after < len(tokens) and tokens[after].lemma.lower() in HONORIFICS:
-            after += 1
-        readings = [p for p in parses(tokens[entity.token_start].norm.lower()) if p.is_known]
-        if readings and all(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and not is_name(p) for p in readings) \
-                and any(e.sentence_id == entity.sentence_id and e.label == "PERS" and e.token_start == after
-                        for e in document.entities):
-            entity.label = "JOB"
 
 
 def _is_person_noun(token) -> bool:
@@ -117,33 +76,6 @@ def split_job_from_name(document: Document) -> None:
     document.entities.sort(key=lambda e: e.start)
 
 
-def street_named_after(document: Document) -> None:
-    """PERS "Руставелі" after "проспект" -> LOC "проспект Руставелі": a street named after a person
-    is a place, with the word for the street, as NER-UK tags most of its streets ("вулиця Франка")."""
-    for entity in document.entities:
-        tokens, before = document.sentences[entity.sentence_id].tokens, entity.token_start - 1
-        if entity.label == "PERS" and before >= 0 and tokens[before].norm.islower() \
-                and tokens[before].lemma in STREETS:
-            entity.label = "LOC"
-            set_tokens(document, entity, before, entity.token_end)
-
-
-def country_out_of_job(document: Document) -> None:
-    """JOB "Міністр оборони України" -> JOB "Міністр оборони" + LOC "України": the country a job
-    belongs to is a place of its own, which an analyst counts (NER-UK leaves it out of both)."""
-    for entity in list(document.entities):
-        tokens = document.sentences[entity.sentence_id].tokens
-        for width in (2, 1):  # "Південної Кореї" before "Кореї"
-            tail = tokens[entity.token_end - width:entity.token_end]
-            if entity.label == "JOB" and entity.token_end - entity.token_start > width \
-                    and tail[0].norm[:1].isupper() and is_country(tail):
-                document.entities.append(new_mention(document, entity.sentence_id, entity.token_end - width,
-                                                  entity.token_end, "LOC"))
-                set_tokens(document, entity, entity.token_start, entity.token_end - width)
-                break
-    document.entities.sort(key=lambda e: e.start)
-
-
 def adjective_names_with_its_noun(document: Document) -> None:
     """PERS "Білого" before "дому" -> LOC "Білого дому", LOC "Білому" before "домі" -> LOC "Білому домі":
     a one-word name read as an adjective that agrees with the lower-case noun after it names something
@@ -161,50 +93,6 @@ def adjective_names_with_its_noun(document: Document) -> None:
                 and agrees(adjective.norm, tokens[after].norm):
             entity.label = "LOC" if entity.label == "PERS" else entity.label
             set_tokens(document, entity, entity.token_start, after + 1)
-
-
-def no_job_without_a_person(document: Document) -> None:
-    """JOB "закордонних справ" (the end of "Верховний представник ЄС із закордонних справ", cut off by
-    the organisation inside) goes: a lower-case adjective and the noun it agrees with, no noun for a
-    person among them, name no job (an adjective for a person may: "слідчому", "слідчий групи")."""
-    def no_job(entity: Entity) -> bool:
-        tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
-        return entity.label == "JOB" and len(tokens) > 1 and tokens[0].pos == "ADJF" \
-            and all(t.norm.isalpha() and t.norm.islower() for t in tokens) \
-            and not any(_is_person_noun(t) for t in tokens) \
-            and agrees(tokens[0].norm, next((t.norm for t in tokens if t.pos == "NOUN"), ""))
-
-    document.entities = [e for e in document.entities if not no_job(e)]
-
-
-def _a_job_before(tokens, i: int) -> bool:
-    """Whether tokens[i] is an adjective used as a noun for a person that does not agree with the next word,
-    and opens no quoted name (the medal «Будівничий України»)."""
-    return tokens[i].pos == "ADJF" and names_a_person_as_a_noun(tokens[i].norm) \
-        and not agrees(tokens[i].norm, tokens[i + 1].norm) and (i == 0 or tokens[i - 1].norm not in OPENING_QUOTES)
-
-
-def job_of_an_organisation(document: Document) -> None:
-    """"Уповноважений" + ORG "Верховної Ради з прав людини" -> JOB "Уповноважений" + ORG "Верховної Ради",
-    and so for ORG "Черговий Національної поліції": an adjective the dictionary also knows as a noun for
-    a person, right before an organisation it does not agree with (or first in it), is a job there; the
-    words after "з" in the organisation ("з прав людини") are the job's, not the organisation's, and go."""
-    tagged = tagged_tokens(document)
-    for entity in list(document.entities):
-        tokens, first = document.sentences[entity.sentence_id].tokens, entity.token_start
-        if entity.label != "ORG":
-            continue
-        if entity.token_end - first > 1 and _a_job_before(tokens, first):
-            job = first
-        elif first > 0 and (entity.sentence_id, first - 1) not in tagged and _a_job_before(tokens, first - 1):
-            job = first - 1
-        else:
-            continue
-        document.entities.append(new_mention(document, entity.sentence_id, job, job + 1, "JOB"))
-        scope = next((i for i in range(job + 2, entity.token_end) if tokens[i].norm.lower() in ("з", "із", "зі")),
-                     entity.token_end)
-        set_tokens(document, entity, job + 1, scope)
-    document.entities.sort(key=lambda e: e.start)
 
 
 def _can_be_a_first_name(word: str) -> bool:
@@ -233,28 +121,20 @@ def name_before_a_full_name(document: Document) -> None:
     document.entities.sort(key=lambda e: e.start)
 
 
-def _nickname_pair(tokens, people: list[Entity]) -> tuple[Entity, Entity] | None:
-    """A first name and a surname with a word or two in quotes between them, or None."""
-    for first in people:
-        opening = next((i for i in (first.token_end - 1, first.token_end)
-                        if i < len(tokens) and tokens[i].norm in OPENING_QUOTES), None)
-        if opening is None or opening - first.token_start != 1 or not is_first_name(tokens[first.token_start].norm):
-            continue  # one first name before the quote
-        closing = next((i for i in range(opening + 2, min(opening + 4, len(tokens)))
-                        if tokens[i].norm in PAIRED_CLOSING), None)
-        last = next((e for e in people if closing is not None and e.token_start in (closing, closing + 1)), None)
-        if last is not None and last.token_end == closing + 2:  # and one surname after it
-            return first, last
-    return None
-
-
-def nickname_in_quotes(document: Document) -> None:
-    """PERS "Дмитро «" + LOC "Бобін" + PERS "» Александров" -> PERS "Дмитро «Бобін» Александров": a first
-    name, a word or two in quotes and a surname are one person."""
-    for sentence in document.sentences:
-        while pair := _nickname_pair(sentence.tokens, [e for e in document.entities
-                                                       if e.sentence_id == sentence.index and e.label == "PERS"]):
-            first, last = pair
-            document.entities = [e for e in document.entities if e is first or not (
-                e.sentence_id == sentence.index and first.token_start <= e.token_start < last.token_end)]
-            set_tokens(document, first, first.token_start, last.token_end)
+def job_before_a_person(document: Document) -> None:
+    """PERS "Адвокат" + "пан Свиридовський" -> JOB "Адвокат": a one-word person that the dictionary
+    knows only as a common noun for people, right before a person's name (a form of address between
+    them allowed), is what that person is (alone it may be a story's character: "Бог", "Тюлень").
+    Kept though it moves neither independent set: ``name_before_a_full_name`` cuts such a word off
+    ("Канцлер" + "Олаф Шольц") and leaves it to this step to call it a job."""
+    for entity in document.entities:
+        if entity.label != "PERS" or entity.token_end - entity.token_start != 1:
+            continue
+        tokens, after = document.sentences[entity.sentence_id].tokens, entity.token_end
+        while after < len(tokens) and tokens[after].lemma.lower() in HONORIFICS:
+            after += 1
+        readings = [p for p in parses(tokens[entity.token_start].norm.lower()) if p.is_known]
+        if readings and all(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and not is_name(p) for p in readings) \
+                and any(e.sentence_id == entity.sentence_id and e.label == "PERS" and e.token_start == after
+                        for e in document.entities):
+            entity.label = "JOB"
