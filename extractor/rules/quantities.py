@@ -12,21 +12,14 @@ country that is the sentence's subject ("КНДР може відправити 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from extractor.document import Entity, Quantity, Sentence, Token
 from extractor.morphology.analyzer import parses
 from extractor.rules import numbers
 from extractor.rules.countries import country_code, demonym_code
+from extractor.rules.numbers import apply_hedge, join_range, pos_set, read_number
 from extractor.rules.values_agree import values_agree
 
-# hedge word(s) -> (sets lower bound, sets upper bound, approximate)
-HEDGES = {
-    "понад": ("low", True), "більше": ("low", True), "більш": ("low", True), "щонайменше": ("low", True),
-    "принаймні": ("low", True), "мінімум": ("low", True), "близько": (None, True), "приблизно": (None, True),
-    "майже": ("high", True), "орієнтовно": (None, True), "біля": (None, True), "менше": ("high", True),
-    "максимум": ("high", True), "до": (None, False),
-}
 # unit words and signs -> the unit lemma they stand for
 CURRENCIES = {"грн": "гривня", "гривня": "гривня", "долар": "долар", "дол": "долар", "$": "долар",
               "usd": "долар", "євро": "євро", "€": "євро", "eur": "євро", "uah": "гривня", "рубль": "рубль",
@@ -44,9 +37,6 @@ MOST_BEINGS = 1e10
 # unit lemma -> ISO 4217 code of the money amount
 CURRENCY_CODES = {"гривня": "UAH", "долар": "USD", "євро": "EUR", "рубль": "RUB", "фунт": "GBP", "злотий": "PLN",
                   "франк": "CHF", "єна": "JPY", "юань": "CNY"}
-RANGE_DASHES = {"-", "–", "—"}
-UNCOUNTED_SCALES = {"тисячі", "мільйони", "мільярди", "тисяч", "мільйонів", "мільярдів"}
-ONE_SCALE = {"тисяча", "тисячу", "мільйон", "мільярд", "трильйон"}  # one thousand, one million
 NOT_UNITS = {"рік", "р", "рр", "місяць", "день", "січень", "лютий", "березень", "квітень", "травень",
              "червень", "липень", "серпень", "вересень", "жовтень", "листопад", "грудень", "число", "година",
              "хвилина", "тиждень", "століття", "ст"}
@@ -61,123 +51,6 @@ TROOP_UNITS = {"військовий", "військовослужбовець",
                "десантник", "бойовик", "резервіст", "мобілізований", "доброволець", "окупант", "інструктор"}
 
 
-@dataclass
-class _Number:
-    first: int  # token indices of the number, scale included: tokens[first:last]
-    last: int
-    value: float | None
-    low: float | None
-    high: float | None
-    approximate: bool
-
-
-def _pos_set(token: Token) -> set[str]:
-    return {p.tag.POS for p in parses(token.norm.lower())}
-
-
-def _spelled_sum(tokens: list[Token], j: int) -> tuple[float, int]:
-    """The sum of the numerals spelled out from token j on ("сімдесят п'ять" -> 75), and the index after them."""
-    total = 0.0
-    while j < len(tokens) and (value := numbers.word_value(tokens[j].lemma)) is not None:
-        total += value
-        j += 1
-    return total, j
-
-
-def _read_number(tokens: list[Token], i: int) -> _Number | None:
-    """A number starting at token i, with its scale word and a following "тис ." period."""
-    token = tokens[i]
-    text = token.norm
-    low = high = value = None
-    approximate = False
-    j = i + 1
-    if numbers.digits_value(text) is not None:
-        value = numbers.digits_value(text)
-        # "10 000": digit groups of three written with spaces
-        while j < len(tokens) and len(tokens[j].norm) == 3 and tokens[j].norm.isdigit() \
-                and tokens[j].start - tokens[j - 1].end == 1 and "," not in text:
-            value = value * 1000 + float(tokens[j].norm)
-            j += 1
-    elif numbers.digits_range(text):
-        low, high = numbers.digits_range(text)
-    elif numbers.word_value(token.lemma) is not None:
-        value, j = _spelled_sum(tokens, i)
-    elif numbers.vague_bounds(token.lemma):
-        low, high = numbers.vague_bounds(token.lemma)
-        approximate = True
-    elif numbers.half_scale(text):
-        value = numbers.half_scale(text)
-    elif numbers.scale(token.lemma) and token.norm.lower() in UNCOUNTED_SCALES:
-        # "тисячі військових", "мільйонів гривень": thousands, millions, uncounted
-        factor = numbers.scale(token.lemma)
-        return _Number(i, i + 1, None, 2 * factor, 9 * factor, True)
-    elif token.norm.lower() in ONE_SCALE:  # "понад мільйон гривень", "на тисячу гривень", "тисячу сімдесят п'ять"
-        rest, j = _spelled_sum(tokens, i + 1)
-        value = numbers.scale(token.lemma) + rest
-        return _Number(i, j, value, value, value, False)
-    else:
-        return None
-    factor = (numbers.scale(tokens[j].norm) or numbers.scale(tokens[j].lemma)) if j < len(tokens) else None
-    if factor:
-        j += 1
-        if j < len(tokens) and tokens[j].norm == "." and tokens[j - 1].norm.lower() in ("тис", "млн", "млрд", "трлн"):
-            j += 1
-        value, low, high = (None if x is None else x * factor for x in (value, low, high))
-    if value is not None and low is None:
-        low = high = value
-    if value is None and low is not None and not approximate:
-        value = (low + high) / 2
-    return _Number(i, j, value, low, high, approximate)
-
-
-def _join_range(tokens: list[Token], number: _Number, skipped: set[int]) -> int:
-    """"від 200 до 500 гривень", "200–400 доларів": widen ``number`` into a range; returns its first token index."""
-    i = number.first
-    dash = number.last
-    if dash + 1 < len(tokens) and tokens[dash].norm in RANGE_DASHES and dash + 1 not in skipped \
-            and number.low is not None and number.last == number.first + 1:
-        upper = _read_number(tokens, dash + 1)
-        if upper is not None and upper.high is not None and upper.value is not None and upper.value > number.low:
-            factor = upper.value / numbers.digits_value(tokens[dash + 1].norm) \
-                if numbers.digits_value(tokens[dash + 1].norm) else 1  # "10–12 тис.": the scale is on the upper bound
-            number.low, number.high, number.last = number.low * factor, upper.high, upper.last
-            number.value = (number.low + number.high) / 2
-            return i
-    if i > 0 and tokens[i - 1].norm.lower() == "від" and number.last < len(tokens) \
-            and tokens[number.last].norm.lower() == "до" and number.last + 1 not in skipped:
-        upper = _read_number(tokens, number.last + 1)
-        if upper is not None and upper.high is not None and number.low is not None:
-            scale = (upper.high / upper.value) if upper.value and number.value and upper.last > upper.first + 1 else 1
-            number.low, number.high = number.low * scale, upper.high
-            number.value = (number.low + number.high) / 2  # as for "10-12 тис."
-            number.last = upper.last
-            return i - 1
-    return i
-
-
-def _apply_hedge(tokens: list[Token], number: _Number) -> int:
-    """Widen the number by a hedge before it ("понад", "майже на", "не більш як"); returns the new first token index."""
-    first = number.first
-    words = [t.norm.lower() for t in tokens[max(0, first - 3):first]]
-    if words[-3:-1] in (["не", "більш"], ["не", "більше"], ["не", "менш"], ["не", "менше"]) and words[-1] in ("як", "ніж"):
-        bound = "high" if words[-2].startswith("біл") else "low"  # "не більш як 3,1%": at most
-        number.low, number.high = (None, number.high) if bound == "high" else (number.low, None)
-        number.approximate = True
-        return first - 3
-    if first > 1 and words[-1] in ("на", "$", "€") and words[-2] in HEDGES:
-        first -= 1  # "майже на 90%", "майже $70 мільйонів": the hedge is before the preposition or sign
-    if first and tokens[first - 1].norm.lower() in HEDGES:
-        bound, approximate = HEDGES[tokens[first - 1].norm.lower()]
-        if bound == "low":
-            number.high = None
-        elif bound == "high":
-            number.low = None
-        number.approximate = number.approximate or approximate
-        if approximate:
-            first -= 1
-    return first
-
-
 def _read_unit(tokens: list[Token], j: int) -> tuple[int | None, int, str | None]:
     """(head index, end of the unit phrase, country code) of the unit after token j."""
     if j < len(tokens) and (tokens[j].lemma.lower() in CURRENCIES or tokens[j].norm in CURRENCIES
@@ -186,7 +59,7 @@ def _read_unit(tokens: list[Token], j: int) -> tuple[int | None, int, str | None
     country = None
     k = j
     while k < len(tokens) and k < j + 6:
-        pos = _pos_set(tokens[k])
+        pos = pos_set(tokens[k])
         if k > j and tokens[k].norm.lower() in COORDINATORS:
             k += 1  # "116 фізичних та юридичних осіб": coordinated adjectives share the noun
             continue
@@ -304,12 +177,12 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
     while i < len(tokens):
         after_sign = i > 0 and tokens[i - 1].norm in NUMBER_SIGNS
         skip = i in in_dates or after_sign or _names_a_group(tokens, i) or _not_a_count(tokens, i)
-        number = None if skip else _read_number(tokens, i)
+        number = None if skip else read_number(tokens, i)
         if number is None:
             i += 1
             continue
-        first = _join_range(tokens, number, in_dates)
-        first = _apply_hedge(tokens, number) if first == number.first else first
+        first = join_range(tokens, number, in_dates)
+        first = apply_hedge(tokens, number) if first == number.first else first
         prefix_currency = number.first > 0 and tokens[number.first - 1].norm in ("$", "€")
         head, end, country = _read_unit(tokens, number.last)
         if head is not None and tokens[head].pos != "NOUN" and (number.high or number.value or 0) > MOST_BEINGS:

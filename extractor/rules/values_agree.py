@@ -10,9 +10,9 @@ MON mention (unless a mention of another type holds its words).
 from __future__ import annotations
 
 from extractor.document import Document, new_mention, set_tokens
+from extractor.rules.numbers import HEDGES
 
-LEADING_WORDS = {"від", "з", "із", "до", "понад", "більше", "більш", "менше", "щонайменше", "принаймні", "мінімум",
-                 "максимум", "близько", "приблизно", "майже", "орієнтовно", "біля"}
+LEADING_WORDS = set(HEDGES) | {"від", "з", "із"}  # what may stand before an amount in its quantity
 
 
 def _token_span(tokens, start: int, end: int) -> tuple[int, int] | None:
