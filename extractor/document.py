@@ -87,35 +87,12 @@ class Document:
     def tokens(self) -> list[Token]:
         return [t for s in self.sentences for t in s.tokens]
 
-    def to_spacy(self, nlp=None):
-        """This document as a spaCy ``Doc``: entities, their lemmas, country codes, dates and entity ids,
-        lemmas and UD features of tokens (``extractor/spacy.py``)."""
-        from extractor.spacy import to_spacy
-
-        return to_spacy(self, nlp)
-
     def render(self, jupyter: bool | None = None, **options):
         """The article body with its entities and quantities highlighted by displaCy, each label in its
         own colour, the lemma and country code after the label (HTML; shown inline in notebooks)."""
-        from spacy import displacy
+        from extractor.display import render
 
-        start = self.sentences[0].start if self.sentences else 0
-        end = self.sentences[-1].end if self.sentences else len(self.text)
-        marks = [(e.start, e.end, e.label, " ".join(filter(None, (e.lemma, e.country_code, e.date))))
-                 for e in self.entities]
-        marks += [(q.start, q.end, "QTY", f"{q.value or q.low:,.0f} {q.unit_lemma or ''}".strip())
-                  for q in self.quantities if not any(e.start < q.end and q.start < e.end for e in self.entities)]
-        ents = [{"start": a - start, "end": b - start, "label": label, "kb_id": note, "kb_url": "#"}
-                for a, b, label, note in sorted(marks) if a >= start and b <= end]
-        options = {"colors": LABEL_COLOURS, **options}
-        return displacy.render({"text": self.text[start:end], "ents": ents}, style="ent", manual=True,
-                               jupyter=jupyter, options=options)
-
-
-# one colour per label, so that PERS and JOB (grey in displaCy's default) can be told apart
-LABEL_COLOURS = {"PERS": "#f4a6a6", "ORG": "#8ec5ff", "LOC": "#9be29b", "DATE": "#ffd27f", "TIME": "#ffe9b3",
-                 "PERIOD": "#f7c59f", "MON": "#c7a4ff", "PCT": "#e0b3ff", "QUANT": "#b3e5fc", "JOB": "#d7ccc8",
-                 "DOC": "#ffccbc", "ART": "#f8bbd0", "MISC": "#dcedc8", "QTY": "#80deea"}
+        return render(self, jupyter, **options)
 
 
 def set_tokens(document: Document, entity: Entity, token_start: int, token_end: int) -> None:

@@ -38,7 +38,9 @@ def test_docbin_keeps_the_extension_data_and_displacy_draws_it():
 
 def test_a_processed_document_converts_to_a_spacy_doc(extractor):
     document = extractor("Заяву Володимира Зеленського підтримали в Києві.")
-    doc = document.to_spacy()
+    from extractor.spacy import to_spacy
+
+    doc = to_spacy(document)
     assert [(e.text, e._.lemma) for e in doc.ents] == [(e.text, e.lemma) for e in document.entities]
     assert [t.lemma_ for t in doc] == [t.lemma for t in document.tokens]
 

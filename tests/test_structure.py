@@ -34,3 +34,52 @@ def _readme_pipeline_rows():
 def test_the_readme_lists_the_components_in_the_order_they_run(extractor):
     expected = [[c.name, ", ".join(c.reads), ", ".join(c.writes), c.module] for c in extractor.components]
     assert _readme_pipeline_rows() == expected
+
+
+def _product_imports() -> dict[str, set[str]]:
+    """Each product module and the product modules it imports, anywhere in its file (imports inside
+    functions too, so a lazy import cannot hide a cycle)."""
+    import ast
+
+    modules = {}
+    for path in (ROOT / "extractor").rglob("*.py"):
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        modules[name] = path
+    graph = {name: set() for name in modules}
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("extractor"):
+                targets = [f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in modules else node.module
+                           for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            else:
+                continue
+            graph[name] |= {t for t in targets if t in modules and t != name}
+    return graph
+
+
+def test_no_import_cycle_between_product_modules():
+    graph = _product_imports()
+    assert graph["extractor.document"] <= {"extractor.display"}  # the data model needs nothing of the pipeline
+    cycles, state = [], {}
+
+    def visit(module, path):
+        state[module] = "open"
+        for target in sorted(graph[module]):
+            if state.get(target) == "open":
+                cycles.append(path[path.index(target):] + [target])
+            elif target not in state:
+                visit(target, path + [target])
+        state[module] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert cycles == []
+
+
+def test_no_product_module_is_over_300_lines():
+    long = {str(p.relative_to(ROOT)): n for p in (ROOT / "extractor").rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 300}
+    assert long == {}
