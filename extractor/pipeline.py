@@ -64,13 +64,18 @@ class Extractor:
     def __init__(self, ner_model_dir: Path = NER_MODEL_DIR, lemma_model: Path = LEMMA_MODEL,
                  repair: bool = True, only_uk: bool = False, batch_docs: int = 32, ner_members: int = DEFAULT_MEMBERS,
                  device: str = "cpu", reference_date: str | None = None, bf16: bool = False,
-                 consistency_off: Iterable[str] = ()):
+                 consistency_off: Iterable[str] = (), on_error: str = "row"):
         """``repair=False`` leaves scraping damage alone; ``only_uk`` skips documents that are not
         mostly Ukrainian; ``device="cuda"`` tags entities on a GPU; ``reference_date`` (YYYY-MM-DD)
         resolves dates in documents whose publication date is unknown; ``ner_members=2`` asks the second
         NER tagger where the first is unsure (more accurate, about 2.5x slower); ``bf16=True`` runs NER in
         bfloat16 on CPUs that have it (about 1.5x faster; see ``NerTagger``); ``consistency_off`` names
-        consistency steps not to run (``extractor.ner.consistency.STEPS``), for measuring what each is worth."""
+        consistency steps not to run (``extractor.ner.consistency.STEPS``), for measuring what each is worth;
+        ``on_error="raise"`` lets a component's exception propagate instead of turning the document into an
+        error row (tests use it, so that a crashing rule fails them)."""
+        if on_error not in ("row", "raise"):
+            raise ValueError(f"on_error must be 'row' or 'raise', not {on_error!r}")
+        self.on_error = on_error
         if reference_date:
             date.fromisoformat(reference_date)  # a bad date fails here, not in every document
         self.consistency_off = frozenset(consistency_off)
@@ -135,12 +140,16 @@ class Extractor:
                     component.run(ready)
                     continue
                 except Exception:  # run one by one, so that only the document that breaks it fails
+                    if self.on_error == "raise":
+                        raise
                     for document in ready:
                         document.entities = []
             for document in ready:
                 try:
                     component.run([document] if component.batch else document)
                 except Exception as error:  # one bad document must not sink the batch
+                    if self.on_error == "raise":
+                        raise
                     fail(document, component.name, error)
         return documents
 
