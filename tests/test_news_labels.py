@@ -1,0 +1,23 @@
+"""News-domain training labels (extractor_lab/ner/news_labels.py): BSNLP gold forms laid over silver spans."""
+from extractor_lab.ner.news_labels import _gold_forms, bioes, project_gold
+
+
+def test_bioes_tags_of_spans():
+    assert bioes(5, [(0, 1, "LOC"), (2, 5, "ORG")]) == ["S-LOC", "O", "B-ORG", "I-ORG", "E-ORG"]
+
+
+def test_gold_forms_replace_the_silver_spans_they_overlap_and_keep_the_rest():
+    words = "Голова Європейської комісії Жан-Клод Юнкер прибув до Києва , де рада засідала".split()
+    silver = [(0, 3, "JOB"), (3, 5, "PERS"), (7, 8, "LOC")]
+    gold = {("європейської комісії", "ORG"): "європейська комісія", ("києва", "LOC"): "київ",
+            ("рада", "ORG"): "рада", ("жан-клод юнкер", "PER"): "жан-клод юнкер"}
+    spans = project_gold(words, silver, _gold_forms(gold))
+    named = [(" ".join(words[a:b]), label) for a, b, label in spans]
+    # the gold organisation replaces the silver job that held it; a lower-case "рада" is not tagged
+    assert named == [("Європейської комісії", "ORG"), ("Жан-Клод Юнкер", "PERS"), ("Києва", "LOC")]
+
+
+def test_a_longer_gold_form_wins_over_a_shorter_one_inside_it():
+    words = "Верховна Рада України ухвалила".split()
+    gold = {("верховна рада україни", "ORG"): "x", ("україни", "LOC"): "україна"}
+    assert project_gold(words, [], _gold_forms(gold)) == [(0, 3, "ORG")]
