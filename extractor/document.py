@@ -109,3 +109,17 @@ def new_mention(document: Document, sentence: int, token_start: int, token_end: 
     entity = Entity(0, 0, "", label, sentence, token_start, token_end, source=source)
     set_tokens(document, entity, token_start, token_end)
     return entity
+
+
+def mention_at(document: Document, surface: str, label: str, occurrence: int = 0) -> Entity:
+    """A new mention of the ``occurrence``-th (from 0) ``surface`` in a segmented document, on its tokens:
+    how a rule is run or scored on hand-set spans."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = document.text.index(surface, start + 1)
+    end = start + len(surface)
+    for sentence in document.sentences:
+        inside = [i for i, t in enumerate(sentence.tokens) if t.start >= start and t.end <= end]
+        if inside:
+            return new_mention(document, sentence.index, inside[0], inside[-1] + 1, label)
+    raise ValueError(f"{surface!r} is not on token boundaries of {document.text!r}")

@@ -29,29 +29,15 @@ def with_hand_spans(extractor, text: str, spans=(), published: str | None = None
     """``text`` through the real pipeline with the NER step replaced by hand-set entity spans:
     (surface, label), or (surface, label, n) for the n-th occurrence of ``surface`` (from 0), so
     that the rules after NER are measured (and tested) whatever a retrained tagger would find."""
-    from extractor.document import Document
+    from extractor.document import Document, mention_at
 
     document = Document("case", text, published=published)
     for component in extractor.components:
         if component.name == "ner":
-            document.entities = [_entity_at(document, *span) for span in spans]
+            document.entities = [mention_at(document, *span) for span in spans]
         else:
             component.run([document] if component.batch else document)
     return document
-
-
-def _entity_at(document, surface: str, label: str, occurrence: int = 0):
-    from extractor.document import Entity
-
-    start = -1
-    for _ in range(occurrence + 1):
-        start = document.text.index(surface, start + 1)
-    end = start + len(surface)
-    for sentence in document.sentences:
-        inside = [i for i, t in enumerate(sentence.tokens) if t.start >= start and t.end <= end]
-        if inside:
-            return Entity(start, end, surface, label, sentence.index, inside[0], inside[-1] + 1)
-    raise ValueError(f"{surface!r} is not on token boundaries of {document.text!r}")
 
 
 def _dateparser_value(mention: str, reference: str, expected: str) -> str | None:

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from extractor.document import mention_at
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 SAMPLES = ROOT / "data" / "samples"
@@ -20,21 +22,6 @@ def extractor():
 @pytest.fixture(scope="session")
 def article_doc(extractor):
     return extractor(ARTICLE.read_text(encoding="utf-8"), "g7")
-
-
-def _entity_at(document, surface, label, occurrence=0):
-    """The mention of the ``occurrence``-th (from 0) ``surface`` in the document, on its tokens."""
-    from extractor.document import Entity
-
-    start = -1
-    for _ in range(occurrence + 1):
-        start = document.text.index(surface, start + 1)
-    end = start + len(surface)
-    for sentence in document.sentences:
-        inside = [i for i, t in enumerate(sentence.tokens) if t.start >= start and t.end <= end]
-        if inside:
-            return Entity(start, end, surface, label, sentence.index, inside[0], inside[-1] + 1)
-    raise ValueError(f"{surface!r} is not on token boundaries of {document.text!r}")
 
 
 @contextmanager
@@ -55,7 +42,7 @@ def hand_built(extractor, text, spans=(), published=None):
 
     def hand_set(documents):
         for document in documents:
-            document.entities = [_entity_at(document, *span) for span in spans]
+            document.entities = [mention_at(document, *span) for span in spans]
 
     document = Document("case", text, published=published)
     with _components(extractor, [replace(c, run=hand_set) if c.name == "ner" else c for c in extractor.components]):
@@ -75,6 +62,6 @@ def one_step(extractor, name, text, spans):
     with _components(extractor, extractor.components[:upto]):
         extractor.process([document])
     assert document.status == "ok", document.error
-    document.entities = [_entity_at(document, *span) for span in spans]
+    document.entities = [mention_at(document, *span) for span in spans]
     next(step for step in STEPS if step.name == name).run(document)
     return [(e.text, e.label) for e in sorted(document.entities, key=lambda e: e.start)]

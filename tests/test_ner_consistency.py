@@ -340,12 +340,12 @@ def test_every_step_has_a_unique_name_and_an_unknown_name_is_refused():
 
 
 def test_a_trace_says_which_step_changed_which_mention(extractor):
-    from conftest import _entity_at
+    from extractor.document import mention_at
     from extractor.ner.consistency import make_names_consistent
 
     def tagged():
         document = hand_built(extractor, "Канцлер Олаф Шольц прибув.", [])
-        document.entities = [_entity_at(document, "Канцлер Олаф Шольц", "PERS")]
+        document.entities = [mention_at(document, "Канцлер Олаф Шольц", "PERS")]
         return document
 
     document, trace = tagged(), []
