@@ -36,3 +36,10 @@ def test_a_quote_a_span_neither_opens_nor_closes_is_left_out_and_an_open_one_is_
         ("кінофестивалю « Корона Карпат »", "ORG")]
     assert _spans("ТОВ « Срібна затока » працює", "B-ORG I-ORG I-ORG I-ORG E-ORG O") == [
         ("ТОВ « Срібна затока »", "ORG")]
+
+
+def test_two_one_word_companies_are_two_but_adjectives_share_their_noun():
+    assert _spans("Приватбанк і Ощадбанк знизили", "B-ORG I-ORG E-ORG O") == [("Приватбанк", "ORG"), ("Ощадбанк", "ORG")]
+    assert _spans("Харківський та Київський університети", "B-ORG I-ORG I-ORG E-ORG") == [
+        ("Харківський та Київський університети", "ORG")]
+    assert _spans("Ricondo & Associates", "B-ORG I-ORG E-ORG") == [("Ricondo & Associates", "ORG")]

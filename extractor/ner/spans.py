@@ -1,6 +1,8 @@
 """Entity spans from a tag sequence: the one decoder tagging and scoring share."""
 from __future__ import annotations
 
+from extractor.morphology.analyzer import parses
+
 # NER-UK 2.0's 13 entity types
 LABELS = ("PERS", "ORG", "LOC", "DATE", "TIME", "PERIOD", "MON", "PCT", "QUANT", "JOB", "DOC", "ART", "MISC")
 
@@ -47,8 +49,8 @@ def split_coordinated(words: list[str], spans: list[tuple[int, int, str]]) -> li
                 depth += 1
             elif word == "»":
                 depth = max(depth - 1, 0)
-            if (word in COORDINATORS and depth == 0 and i - first >= 2 and i + 1 < end
-                    and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()):
+            if (word in COORDINATORS and depth == 0 and i + 1 < end and words[i - 1][:1].isupper()
+                    and words[i + 1][:1].isupper() and (i - first >= 2 or _one_word_company(words, first, i, label))):
                 cut.append((first, i, label))
                 first = i + 1
         cut.append((first, end, label))
@@ -80,6 +82,15 @@ def balance_quotes(words: list[str], spans: list[tuple[int, int, str]]) -> list[
             end += 1
         balanced.append((start, end, label))
     return balanced
+
+
+def _one_word_company(words: list[str], first: int, i: int, label: str) -> bool:
+    """"Приватбанк і Ощадбанк": one capitalized noun before "і"/"та" in an organisation is a whole name
+    (an adjective shares the noun after: "Харківський та Київський університети")."""
+    if label != "ORG" or i - first != 1 or words[i] == "&":
+        return False
+    readings = [p for p in parses(words[first].lower()) if p.is_known]
+    return bool(readings) and all(p.tag.POS == "NOUN" for p in readings)
 
 
 def decode(words: list[str], tags: list[str]) -> list[tuple[int, int, str]]:
