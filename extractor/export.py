@@ -41,6 +41,12 @@ def _arrow_schema(table: pd.DataFrame):
     return pa.schema([(column, kinds.get(str(dtype), pa.string())) for column, dtype in table.dtypes.items()])
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_table(chunks: Iterable[pd.DataFrame], path: Path, format: str, safe_csv: bool = True) -> None:
     """Write a table given as chunks of rows (the first one sets the columns), one chunk
     in memory at a time, under a temporary name renamed into place at the end."""
@@ -67,6 +73,7 @@ def write_table(chunks: Iterable[pd.DataFrame], path: Path, format: str, safe_cs
                 writer.write_table(pa.Table.from_pandas(chunk, schema=schema, preserve_index=False))
         if writer:
             writer.close()
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it the owner's alone; a table is an ordinary file
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

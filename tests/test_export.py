@@ -73,3 +73,17 @@ def test_a_cell_with_a_lone_carriage_return_is_quoted_in_csv(tmp_path):
         rows = list(csv.reader(handle))
     assert rows[1:] == [["один\rдва", "1"], ["три\r\nчотири", "2"], ['п"ять, шість', "3"], ["сім\tвісім", "4"]]
     assert list(pd.read_csv(tmp_path / "t.csv").sentence) == list(table.sentence)
+
+
+def test_tables_get_the_users_usual_permissions(tmp_path):
+    import os
+    import stat
+
+    from extractor.export import write_table
+
+    before = os.umask(0o022)
+    try:
+        write_table([pd.DataFrame({"a": [1]})], tmp_path / "t.csv", "csv")
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE((tmp_path / "t.csv").stat().st_mode) == 0o644
