@@ -60,7 +60,9 @@ def process_batch(raws: list[RawDocument]) -> BatchResult:
     from extractor.pipeline import document_from_raw
     from extractor.tables import document_tables
 
-    documents = _EXTRACTOR.process([document_from_raw(raw) for raw in raws])
+    documents = [document_from_raw(raw) for raw in raws]
+    if any(d.status == "ok" for d in documents):  # a batch of unreadable inputs needs no model
+        documents = _EXTRACTOR.process(documents)
     return BatchResult(*document_tables(documents))
 
 
@@ -91,11 +93,14 @@ def run_local(batches: Iterable[list[RawDocument]], options: dict, workers: int,
     processes, a few batches ahead of the writer; each is one core. ``on_characters``
     hears the characters NER tagged as it goes, so that a long document shows progress."""
     if workers <= 1:
-        if _EXTRACTOR is None or _OPTIONS != options:  # a run with other options gets its own models
-            load_models(options)
-        _EXTRACTOR.on_characters = on_characters
         with _one_torch_thread():
-            yield from map(process_batch, batches)
+            for batch in batches:
+                # the models load with the first readable document: a run of only broken inputs loads none
+                if any(raw.error is None for raw in batch) and (_EXTRACTOR is None or _OPTIONS != options):
+                    load_models(options)  # a run with other options gets its own models
+                if _EXTRACTOR is not None:
+                    _EXTRACTOR.on_characters = on_characters
+                yield process_batch(batch)
         return
     import multiprocessing
 
