@@ -43,3 +43,10 @@ def test_two_one_word_companies_are_two_but_adjectives_share_their_noun():
     assert _spans("Харківський та Київський університети", "B-ORG I-ORG I-ORG E-ORG") == [
         ("Харківський та Київський університети", "ORG")]
     assert _spans("Ricondo & Associates", "B-ORG I-ORG E-ORG") == [("Ricondo & Associates", "ORG")]
+
+
+def test_a_quote_opened_before_the_span_and_adjectives_sharing_a_noun_keep_it_whole():
+    assert _spans("Компанію « Пукшин Олег і Партнери » заснували", "O O B-ORG I-ORG I-ORG E-ORG O O") == [
+        ("Пукшин Олег і Партнери", "ORG")]
+    assert _spans("півдня України - Херсонської та Запорізької областей", "O B-LOC I-LOC I-LOC I-LOC I-LOC E-LOC") == [
+        ("України - Херсонської та Запорізької областей", "LOC")]

@@ -34,27 +34,47 @@ NAMES = frozenset({"PERS", "ORG", "LOC", "MISC"})
 
 def split_coordinated(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Each name span cut at a coordinator that joins two whole names: the words before it, at least two,
-    end on a capitalized word ("BP AG", "Юрій Луценко"), the word after it is capitalized, and no quote is
-    open there ("«Пукшин і Партнери»" stays one). One word before it shares what follows ("Донецької та
-    Луганської областей", "Оксана і Олексій Кулагіни", "Сент-Кітс і Невіс" stay one, as NER-UK tags them)."""
+    end on a capitalized word ("BP AG", "Юрій Луценко"), the word after it is capitalized, no quote is
+    open there ("«Пукшин і Партнери»" stays one), and the words around it are not two adjectives sharing
+    the noun after them ("України - Херсонської та Запорізької областей"). One word before it shares what
+    follows ("Оксана і Олексій Кулагіни", "Сент-Кітс і Невіс" stay one, as NER-UK tags them), unless it
+    is a company's one-word name ("Приватбанк і Ощадбанк")."""
+    opened = _open_quotes(words)
     cut = []
     for start, end, label in spans:
         if label not in NAMES:
             cut.append((start, end, label))
             continue
-        first, depth = start, 0
+        first = start
         for i in range(start, end):
-            word = words[i]
-            if word == "«":  # quotes arrive as « and » (``tokenize.read_quotes``)
-                depth += 1
-            elif word == "»":
-                depth = max(depth - 1, 0)
-            if (word in COORDINATORS and depth == 0 and i + 1 < end and words[i - 1][:1].isupper()
-                    and words[i + 1][:1].isupper() and (i - first >= 2 or _one_word_company(words, first, i, label))):
+            if (words[i] in COORDINATORS and not opened[i] and i + 1 < end and words[i - 1][:1].isupper()
+                    and words[i + 1][:1].isupper() and not _adjectives(words[i - 1], words[i + 1])
+                    and (i - first >= 2 or _one_word_company(words, first, i, label))):
                 cut.append((first, i, label))
                 first = i + 1
         cut.append((first, end, label))
     return cut
+
+
+def _open_quotes(words: list[str]) -> list[bool]:
+    """Whether a quote is open at each word (quotes arrive as « and », ``tokenize.read_quotes``)."""
+    depth, opened = 0, []
+    for word in words:
+        if word == "«":
+            depth += 1
+        elif word == "»":
+            depth = max(depth - 1, 0)
+        opened.append(depth > 0)
+    return opened
+
+
+def _adjectives(*words: str) -> bool:
+    """Whether the dictionary knows every word given and only as an adjective."""
+    for word in words:
+        readings = [p for p in parses(word.lower()) if p.is_known]
+        if not readings or any(p.tag.POS != "ADJF" for p in readings):
+            return False
+    return True
 
 
 def balance_quotes(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
