@@ -21,6 +21,7 @@ PREPOSITIONS = {"у", "в", "до", "з", "із", "від", "на", "по", "п�
 RELATIVE_DAYS = set(DAYS_FROM_REFERENCE) | set(YEARS_FROM_REFERENCE) | {"напередодні"}
 WEEKDAY_LEMMAS, SHIFT_LEMMAS, MONTH_LEMMAS = set(WEEKDAYS), set(SHIFTS), set(MONTHS)
 PERIOD_LEMMAS = {"тиждень", "місяць", "рік"}
+PLURAL_PERIODS = {"тижні", "тижнів", "місяці", "місяців", "роки", "років", "роках", "роками"}
 # the day a narrative is at: "того ж дня", "наступного дня", "у цей день"
 ANCHORED_DAYS = [("наступний", "день"), ("той", "ж", "день"), ("той", "самий", "день"), ("цей", "день"),
                  ("той", "день")]
@@ -71,7 +72,8 @@ def find_spans(written: list[str], lemmas: list[str]) -> list[tuple[int, int]]:
             spans.append((i, max(i + 1, _year_end(words, lemmas, i + 1))))
         elif lemma in WEEKDAY_LEMMAS and (before in PREPOSITIONS or (i and lemmas[i - 1] in SHIFT_LEMMAS)):
             spans.append((i - 1 if lemmas[i - 1] in SHIFT_LEMMAS else i, i + 1))
-        elif lemma in SHIFT_LEMMAS and i + 1 < len(words) and lemmas[i + 1] in PERIOD_LEMMAS:
+        elif lemma in SHIFT_LEMMAS and i + 1 < len(words) and lemmas[i + 1] in PERIOD_LEMMAS \
+                and words[i + 1] not in PLURAL_PERIODS:  # "цього року", not "ці роки"
             spans.append((i, i + 2))
         elif lemma in SHIFT_LEMMAS and i + 1 < len(words) and SEASON_NOUN.fullmatch(words[i + 1]):
             spans.append((i, i + 2))
@@ -94,7 +96,9 @@ def find_spans(written: list[str], lemmas: list[str]) -> list[tuple[int, int]]:
                 break
         for part in PARTS:
             if tuple(words[i:i + len(part)]) == part:
-                spans.extend(_part_of(words, lemmas, i, i + len(part)))
+                # NER-UK leaves the preposition of "з початку", "до кінця" out of the date (not "на початку")
+                start = i + 1 if part[0] in ("з", "до") else i
+                spans.extend(_part_of(words, lemmas, start, i + len(part)))
                 break
     return spans
 
