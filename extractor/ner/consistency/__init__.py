@@ -25,7 +25,7 @@ from extractor.ner.consistency.edges import cut_before_verb, kind_before_quotes,
 from extractor.ner.consistency.organisations import (
     institutions_are_organisations, institutions_at_sentence_start, place_before_a_latin_company)
 from extractor.ner.consistency.people import (
-    adjective_names_with_its_noun, drop_honorifics, give_names_back_to_people, job_before_a_person,
+    adjective_names_with_its_noun, drop_honorifics, job_before_a_person,
     name_before_a_full_name,
     split_job_from_name)
 
@@ -38,7 +38,6 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("give_names_back_to_people", give_names_back_to_people),
     Step("name_before_a_full_name", name_before_a_full_name),
     Step("drop_honorifics", drop_honorifics),
     Step("job_before_a_person", job_before_a_person),

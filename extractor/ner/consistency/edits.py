@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from extractor.document import Document, new_mention, set_tokens  # noqa: F401 (the steps' edits)
-from extractor.morphology.analyzer import is_name, parses
+from extractor.morphology.analyzer import parses
 from extractor.ner.constraints import town_names
 from extractor.normalize import normalize_entity
 from extractor.rules.countries import country_code
@@ -19,11 +19,6 @@ ORDINALS = {"перший", "другий", "третій", "четвертий"
 def tagged_tokens(document: Document) -> set[tuple[int, int]]:
     """(sentence, token) of every token inside a mention."""
     return {(e.sentence_id, i) for e in document.entities for i in range(e.token_start, e.token_end)}
-
-
-def only_a_name(word: str) -> bool:
-    readings = [p for p in parses(word.lower()) if p.is_known]
-    return word[:1].isupper() and bool(readings) and all(is_name(p) for p in readings)
 
 
 def is_country(tokens) -> bool:

@@ -13,28 +13,11 @@ from __future__ import annotations
 
 from extractor.document import Document
 from extractor.morphology.analyzer import is_name, parses
-from extractor.ner.consistency.edits import (OTHER_NAMES, a_country_or_a_town, agrees, new_mention, only_a_name,
-                                             set_tokens)
-from extractor.normalize import NAME_PARTICLES
+from extractor.ner.consistency.edits import OTHER_NAMES, a_country_or_a_town, agrees, new_mention, set_tokens
 
 HEADS = {"глава", "голова"}  # of a state, a ministry, a board: nouns for things too
 PATRONYMIC_ENDINGS = ("ович", "евич", "йович", "івна", "ївна", "ьович")
 HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "місіс", "сер", "мадам", "мсьє", "синьйор", "сеньйор"}
-
-
-def give_names_back_to_people(document: Document) -> None:
-    """"Європейської комісії Урсула" + "фон дер Ляєн" -> ORG "Європейської комісії" + PERS "Урсула фон
-    дер Ляєн": a word that is only a name, at the end of a mention right before a person's name
-    (or the particles of one), starts that person's name."""
-    ordered = sorted(document.entities, key=lambda e: e.start)
-    for before, person in zip(ordered, ordered[1:]):
-        tokens = document.sentences[person.sentence_id].tokens
-        if before.label == "PERS" or person.label != "PERS" or before.sentence_id != person.sentence_id \
-                or before.token_end - before.token_start < 2 or not only_a_name(tokens[before.token_end - 1].norm) \
-                or not all(t.norm in NAME_PARTICLES for t in tokens[before.token_end:person.token_start]):
-            continue
-        set_tokens(document, person, before.token_end - 1, person.token_end)
-        set_tokens(document, before, before.token_start, before.token_end - 1)
 
 
 def drop_honorifics(document: Document) -> None:
