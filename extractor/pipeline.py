@@ -108,9 +108,10 @@ class Extractor:
             Component("linking", ("entity.lemma", "entity.text"), ("entity.canonical",), "extractor/linking.py",
                       link_people),
             Component("dates", ("entities", "token.norm", "token.lemma", "token.parse", "published"),
-                      ("entities of dates", "entity.date"), "extractor/rules/dates.py",
+                      ("entities of dates", "entity.date", "entity.lemma of new mentions"), "extractor/rules/dates.py",
                       lambda document: add_dates(document, reference_date)),
-            Component("quantities", ("tokens", "entities"), ("quantities", "entities of money", "entity.label of counts"),
+            Component("quantities", ("tokens", "entities"), ("quantities", "entities of money", "entity.label of counts",
+                                                 "entity.lemma of new mentions"),
                       "extractor/rules/quantities.py", add_quantities),
         ]
 

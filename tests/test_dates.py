@@ -46,3 +46,11 @@ def test_a_reference_date_stands_in_for_the_unknown_publication_date():
     tables = Extractor(reference_date="2024-11-20").extract(["Угоду підписали 5 листопада 2024 року."], as_text=True)
     dates = tables.mentions[tables.mentions.label == "DATE"]
     assert list(dates.date) == ["2024-11-05"]
+
+
+def test_a_clock_time_is_a_time_and_a_money_ranges_lower_bound_no_date(extractor):
+    document = hand_built(extractor, "Концерт почнеться о 19:00, квитки коштують від 200 до 500 гривень.",
+                          [("19:00", "DATE"), ("200", "DATE"), ("500 гривень", "MON")])
+    assert [(e.text, e.label) for e in document.entities] == [("19:00", "TIME"), ("200 до 500 гривень", "MON")]
+    (quantity,) = document.quantities
+    assert (quantity.low, quantity.high, quantity.currency) == (200, 500, "UAH")

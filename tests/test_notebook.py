@@ -13,6 +13,22 @@ def _outputs(notebook):
     return [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
 
 
+def _key_figures(notebook):
+    """What a reader takes from a notebook, without timings: every cell's result (tables, counts) and
+    the run summaries' document, failure and mention counts."""
+    import re
+
+    figures = []
+    for number, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            if output.output_type == "execute_result":
+                figures.append((number, output.data.get("text/plain", "")))
+            elif output.output_type == "stream":
+                figures += [(number, found) for found in re.findall(
+                    r"\d+ documents \(\d+ failed(?:, \d+ already done)?\), \d+ mentions|same \w+: \w+", output.text)]
+    return figures
+
+
 def _has_image(outputs):
     return any("image/png" in o.get("data", {}) for o in outputs)
 
@@ -28,6 +44,7 @@ def test_notebook_is_committed_with_outputs_and_reexecutes(path):
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     outputs = _outputs(notebook)
     assert not [o for o in outputs if o.output_type == "error"]
+    assert _key_figures(notebook) == _key_figures(committed), f"{path.name}: re-run the notebooks and commit them"
     assert not [o for o in outputs if o.output_type == "stream" and "Warning" in o.text]
     assert _has_image(outputs) or path.name not in DRAWS
 

@@ -148,6 +148,7 @@ def add_found_dates(document: Document) -> None:
             keep, *joined = overlapping
             set_tokens(document, keep, min([start] + [e.token_start for e in overlapping]),
                        max([end] + [e.token_end for e in overlapping]))
+            keep.lemma = ""
             for entity in joined:
                 document.entities.remove(entity)
                 mentions.remove(entity)
@@ -156,4 +157,5 @@ def add_found_dates(document: Document) -> None:
                 widened = _widened(words, entity.token_start, entity.token_end)
                 if widened != (entity.token_start, entity.token_end):
                     set_tokens(document, entity, *widened)
+                    entity.lemma = ""
     document.entities.sort(key=lambda e: (e.start, e.end))

@@ -17,6 +17,7 @@ YEARS_FROM_REFERENCE = {"торік": -1, "минулорічний": -1}
 SHIFTS = {"минулий": -1, "попередній": -1, "цей": 0, "поточний": 0, "нинішній": 0, "наступний": 1, "майбутній": 1,
           "позаминулий": -2}
 RESOLVED_LABELS = {"DATE", "TIME", "PERIOD"}
+CLOCK = re.compile(r"([01]?\d|2[0-3]) ?[:.] ?[0-5]\d")  # a time of day: "10:00", "18.00", "18 : 00" (a mention's text)
 NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 YEAR_RANGE = re.compile(r"((?:1[89]|20)\d\d)\s*[-–—]\s*((?:1[89]|20)\d\d)")
 YEAR = re.compile(r"((?:1[89]|20)\d\d)(?:-(?:го|й|му|м|х|ий))?")

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from extractor.document import set_tokens
+from extractor.normalize import normalize_entities
 from extractor.rules.date_finder import add_found_dates
 from extractor.rules.date_kinds import (
-    DAY_RANGE, DAYS_FROM_REFERENCE, MONTHS, NUMERIC_DATE, RESOLVED_LABELS, SHIFTS, WEEKDAYS, YEAR, YEAR_RANGE,
+    CLOCK, DAY_RANGE, DAYS_FROM_REFERENCE, MONTHS, NUMERIC_DATE, RESOLVED_LABELS, SHIFTS, WEEKDAYS, YEAR, YEAR_RANGE,
     YEARS_FROM_REFERENCE, anchored, counted, decade_or_century, part_of_year, season)
 
 
@@ -158,11 +160,31 @@ def _day(value: str | None) -> date | None:
         return None
 
 
+def _times_and_amounts(document) -> None:
+    """What the tagger calls a date and is none: a time of day in figures is TIME ("10:00"; NER-UK tags every
+    one so), and the lower bound of a money range is part of the amount ("від 200 до 500 гривень" tagged
+    DATE "200" + MON "500 гривень" -> MON "200 до 500 гривень", which the quantities then read as a range)."""
+    for entity in document.entities:
+        if entity.label == "DATE" and CLOCK.fullmatch(entity.text):
+            entity.label = "TIME"
+    for money in [e for e in document.entities if e.label == "MON"]:
+        tokens, start = document.sentences[money.sentence_id].tokens, money.token_start
+        if start < 3 or tokens[start - 1].norm.lower() != "до" or not tokens[start - 2].norm.isdigit() \
+                or tokens[start - 3].norm.lower() != "від":
+            continue
+        document.entities = [e for e in document.entities if not (
+            e.sentence_id == money.sentence_id and e.token_start == start - 2 and e.token_end == start - 1)]
+        set_tokens(document, money, start - 2, money.token_end)
+        money.lemma = ""  # normalize gives it again below
+
+
 def add_dates(document, reference_date: str | None = None) -> None:
     """Pipeline component: add the date expressions the tagger missed (``date_finder``), then give
     DATE, TIME and PERIOD mentions their ISO value (``entity.date``), in document order, so that
     "наступного дня" counts from the last day resolved before it."""
+    _times_and_amounts(document)
     add_found_dates(document)
+    normalize_entities(document)  # the lemma of each mention found or widened here (the rest keep theirs)
     reference = _day(document.published) or _day(reference_date)
     anchor = None
     for entity in sorted(document.entities, key=lambda e: e.start):

@@ -17,6 +17,7 @@ from extractor.document import Entity, Quantity, Sentence, Token
 from extractor.morphology.analyzer import parses
 from extractor.rules import numbers
 from extractor.rules.countries import country_code, demonym_code
+from extractor.rules.date_kinds import CLOCK
 from extractor.rules.numbers import apply_hedge, join_range, pos_set, read_number
 from extractor.rules.values_agree import values_agree
 
@@ -104,7 +105,6 @@ def _country_of_subject(tokens: list[Token], entities: list[Entity], before: int
 # words after which a number is a label, not a count: "пункт 2.4", "статті 17", "Переглядів: 1234"
 NUMBERING_WORDS = {"пункт", "підпункт", "стаття", "частина", "розділ", "глава", "абзац", "додаток", "сторінка",
                    "номер", "п", "пп", "ст", "ч", "переглядів", "перегляди", "перегляд", "коментарі", "коментарів"}
-CLOCK = re.compile(r"([01]?\d|2[0-3]) ?[:.] ?[0-5]\d")  # a time of day: "10:00", "18.00", "18 : 00" (a mention's text)
 YEAR = re.compile(r"(1[89]|20)\d\d")
 # phone numbers: a Ukrainian area code in brackets ("(0342)591104"), a country code ("+38 (044) 123-45-67"), or
 # digits grouped like "067-123-45-67", "0 800 500 500", "234-56-78" (thousands are grouped by threes after no 0)

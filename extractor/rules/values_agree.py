@@ -10,6 +10,7 @@ MON mention (unless a mention of another type holds its words).
 from __future__ import annotations
 
 from extractor.document import Document, new_mention, set_tokens
+from extractor.normalize import normalize_entities
 from extractor.rules.numbers import HEDGES
 
 LEADING_WORDS = set(HEDGES) | {"від", "з", "із"}  # what may stand before an amount in its quantity
@@ -39,7 +40,9 @@ def values_agree(document: Document) -> None:
             start = entity.start if all(w in LEADING_WORDS for w in lead) else min(entity.start, quantity.start)
             end = max(entity.end, quantity.end)
             span = _token_span(tokens, start, end)
-            set_tokens(document, entity, *span)
+            if span != (entity.token_start, entity.token_end):
+                set_tokens(document, entity, *span)
+                entity.lemma = ""
             quantity.start, quantity.end, quantity.text = entity.start, entity.end, entity.text
         elif not overlapping:
             span = _token_span(tokens, quantity.start, quantity.end)
@@ -48,3 +51,4 @@ def values_agree(document: Document) -> None:
                 document.entities.append(entity)
                 quantity.start, quantity.end, quantity.text = entity.start, entity.end, entity.text
     document.entities.sort(key=lambda e: (e.start, e.end))
+    normalize_entities(document)  # the lemma of each money mention added or widened here
