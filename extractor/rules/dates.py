@@ -184,7 +184,8 @@ def add_dates(document, reference_date: str | None = None) -> None:
     "наступного дня" counts from the last day resolved before it."""
     _times_and_amounts(document)
     add_found_dates(document)
-    normalize_entities(document)  # the lemma of each mention found or widened here (the rest keep theirs)
+    if any(not e.lemma for e in document.entities):  # most documents: nothing new, no second pass
+        normalize_entities(document)  # the lemma of each mention found or widened here (the rest keep theirs)
     reference = _day(document.published) or _day(reference_date)
     anchor = None
     for entity in sorted(document.entities, key=lambda e: e.start):

@@ -51,4 +51,5 @@ def values_agree(document: Document) -> None:
                 document.entities.append(entity)
                 quantity.start, quantity.end, quantity.text = entity.start, entity.end, entity.text
     document.entities.sort(key=lambda e: (e.start, e.end))
-    normalize_entities(document)  # the lemma of each money mention added or widened here
+    if any(not e.lemma for e in document.entities):  # most documents: nothing new, no second pass
+        normalize_entities(document)  # the lemma of each money mention added or widened here
