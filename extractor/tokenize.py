@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from extractor.document import Token
+from extractor.lexicon import words
 from extractor.text import APOSTROPHES
 
 _WORD = rf"[^\W_]+(?:[-{APOSTROPHES}][^\W_]+)*"
@@ -27,16 +28,8 @@ _ORDINAL = r"\d+-[^\W\d_]{1,3}(?![^\W_])"  # "14-й", "90-х", "2016-го"
 _PUNCT_RUN = r"[.?!]{2,}|…"
 TOKEN_RE = re.compile(rf"{_ORDINAL}|{_NUMBER}(?![^\W\d_])|{_WORD}|{_PUNCT_RUN}|\S", re.UNICODE)
 
-# Abbreviations after which a period does not end the sentence when the next
-# word starts in lower case or with a digit ("3 тис. осіб", "у м. Києві").
-ABBREVIATIONS = frozenset("""
-тис млн млрд трлн грн дол коп руб р рр ст обл р-н р-ну див напр т тощо ін
-пп п ч гл рис табл км кг см мм га год хв сек
-""".split())
-# Abbreviations that stand before a name: never the end of a sentence ("у м. Києві").
-TITLE_ABBREVIATIONS = frozenset("""
-м с смт сел вул просп пров пл бул ім проф акад доц ген полк кап лейт св о пан пані гр
-""".split())
+ABBREVIATIONS = words("abbreviations")
+TITLE_ABBREVIATIONS = words("title_abbreviations")
 SENTENCE_END = frozenset({".", "!", "?", "…"})
 _TAGS = r"(?:p|br|span|div|li|ul|ol|h[1-6]|strong|em|b|i|a|td|tr|table|sup|sub|blockquote)"
 MARKUP = re.compile(rf"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]*)?/?>|(?<![\w/<])/?{_TAGS}/?>")

@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractor.document import Document, Token
+from extractor.lexicon import words
 from extractor.models import REPAIR_FREQUENCIES, missing_model
 from extractor.morphology.analyzer import WORD_CACHE_SIZE, is_known, parses
 from extractor.text import has_latin, plain_apostrophes as apostrophes
@@ -50,10 +51,8 @@ FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "INTJ"}
 # "минулорічного", "співтовариства", "гідрореактивного". A word built with
 # them that the dictionary lacks is a rare compound, not two words.
 SOLID_SECOND_PARTS = ("подібн", "річн")
-SOLID_PREFIXES = {"спів", "гідро", "мікро", "макро", "авіа", "авто", "агро", "біо", "гео", "електро", "мото",
-                  "радіо", "теле", "фото", "кіно", "відео", "стерео", "нео", "супер", "ультра", "інтер", "контр",
-                  "псевдо", "квазі", "мега", "полі", "мульти", "аудіо", "етно", "еко", "нано", "термо", "фіто"}
-HYPHEN_PREFIXES = {"з", "по", "пів", "будь", "казна", "хтозна", "де", "що"}  # "з-за", "по-своєму"
+SOLID_PREFIXES = words("solid_prefixes")
+HYPHEN_PREFIXES = words("hyphen_prefixes")  # "з-за", "по-своєму"
 
 
 def is_dictionary_word(word: str) -> bool:

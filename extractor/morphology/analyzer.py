@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import pymorphy3
 
+from extractor.lexicon import entries
 from extractor.text import plain_apostrophes
 
 _ANALYZER: pymorphy3.MorphAnalyzer | None = None
@@ -76,8 +77,7 @@ def names_a_person_as_a_noun(word: str) -> bool:
 # Укрзалізниця, not Україна) or a branch at the end (Нафтогаз, Ощадбанк, Газпром, Енергоатом,
 # Київміськбуд, Метінвест)
 COMPANY_PREFIX = re.compile(r"укр[бвгґджзклмнпрстфхцчшщ]")
-COMPANY_ENDINGS = ("банк", "газ", "пром", "енерго", "атом", "інвест", "телеком", "нафта", "буд", "агро",
-                   "трейд", "транс", "холдинг", "ком", "сталь", "маш", "торг", "хім", "збут")
+COMPANY_ENDINGS = entries("company_endings")
 CASE_ENDINGS = ("у", "ові", "а", "ом", "і")  # of a masculine noun with a consonant stem ("Стармера")
 ADJECTIVE_ENDING = re.compile(r"[сцз]ьк(ий|ого|ому|им|ім)$")  # "Південно-Китайському" is no "...ком" company
 

@@ -29,6 +29,7 @@ import re
 from functools import lru_cache
 
 from extractor.cleaning.repair import read_frequencies
+from extractor.lexicon import words
 from extractor.models import PLACES, missing_model
 from extractor.morphology.analyzer import WORD_CACHE_SIZE, is_company_name, is_first_name, is_name, parses
 from extractor.ner.spans import LABELS, bioes_tags
@@ -45,17 +46,9 @@ PERSON_ONLY_FORBIDS = frozenset({"S-LOC", "S-ORG", "S-MISC", "S-JOB"})
 FIRST_NAME_FORBIDS = PERSON_ONLY_FORBIDS | {"B-LOC", "B-ORG", "B-JOB"}
 NOT_OUTSIDE = frozenset({"O"})
 NOT_A_COMPANY = NOT_OUTSIDE.union(*(bioes_tags(label) for label in LABELS if label != "ORG"))
-# organisations news often names as if they were places ("у ЄС"); NER-UK's annotators tag them ORG 9 times in 10
-# (words forbid LOC and PERS here; the consistency step gives the names of several words ORG)
-ORGANISATIONS = {"єс", "нато", "оон", "обсє", "мвф", "євросоюз", "єврокомісія", "європарламент", "юнеско", "опек",
-                 "європейський союз", "рада", "парламент", "сенат", "конгрес", "пентагон", "бундестаг", "сейм", "кнесет",
-                 "держдеп", "кабмін"}
+ORGANISATIONS = words("organisations_named_as_places")
 COMMON_WORD_ORGANISATIONS = {"рада", "парламент"}
-# a lower-case sea, lake or mountain ends no organisation's name (inside quotes it may: "ТОВ «Срібна затока»") and
-# starts no place ("морі" alone is none): NER-UK's training text has such a word inside a place 22 times and inside
-# an organisation once; "Південно-Китайському морі" was an ORG
-LANDFORMS = {"море", "океан", "затока", "протока", "лиман", "озеро", "річка", "острів", "острови", "півострів",
-             "гора", "долина", "пустеля"}
+LANDFORMS = words("landforms")
 NOT_AFTER_A_NAME = frozenset({"E-ORG", "S-ORG", "B-LOC", "S-LOC"})
 # Latin-script words in Ukrainian news: NER-UK tags 190 mentions with them ORG and 5 PERS; a person's name
 # is written like "Emma", a Roman numeral follows a monarch's ("Карл III")
@@ -64,8 +57,7 @@ LATIN_NAME_SHAPE = re.compile(r"[A-Z][a-z]+|[IVXLCM]+|[A-Z]")
 # ("Учора" at a sentence's start was a person); titles and newspapers may be such words ("Сьогодні")
 FUNCTION_WORDS = {"ADVB", "CONJ", "PREP", "PRCL", "NPRO", "INTJ"}
 NOT_ALONE = frozenset({"S-PERS", "S-LOC"})
-# abbreviations of common nouns that economic and crime news is full of ("ВВП" was an organisation)
-COMMON_ABBREVIATIONS = {"ввп", "дтп", "пдв", "зно", "пмм", "днк", "снід", "віл", "ккд", "єдрпоу"}
+COMMON_ABBREVIATIONS = words("common_abbreviations")
 NO_NAME_START = frozenset(f"{p}-{label}" for p in "BS" for label in ("PERS", "LOC", "ORG", "MISC"))
 # an acronym joined to a lower-case word is a common noun or adjective ("ВІЛ-інфекцією", "IT-компанія"), a
 # name of nothing alone, starts none and is in no person's or place's: NER-UK has such a word alone as 2 organisations

@@ -1,6 +1,7 @@
 """Entity spans from a tag sequence: the one decoder tagging and scoring share."""
 from __future__ import annotations
 
+from extractor.lexicon import words
 from extractor.morphology.analyzer import parses
 
 # NER-UK 2.0's 13 entity types
@@ -27,8 +28,7 @@ def spans_from_bioes(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-# words that coordinate two names ("Shell та BP AG і Equinor ASA")
-COORDINATORS = frozenset({"і", "й", "та", "and", "&"})
+COORDINATORS = words("and")
 NAMES = frozenset({"PERS", "ORG", "LOC", "MISC"})
 
 

@@ -3,6 +3,7 @@ nominative, capitalization as written, and the choice among a word's readings.""
 from __future__ import annotations
 
 from extractor.document import Token
+from extractor.lexicon import words
 from extractor.text import has_latin
 
 
@@ -10,8 +11,7 @@ from extractor.text import has_latin
 INFLECTED_LABELS = {"PERS", "ORG", "LOC", "JOB", "MISC"}
 # labels whose mentions are common words, capitalized only by the sentence start
 COMMON_NOUN_LABELS = {"JOB", "DATE", "TIME", "PERIOD", "MON", "PCT", "QUANT"}
-# "фон дер Ляєн", "ван Гог", "да Вінчі": what follows such a particle is a foreign name, kept as written
-NAME_PARTICLES = {"фон", "дер", "ван", "де", "ді", "да", "дель", "делла", "ла", "ле", "дю", "аль", "ібн", "бін"}
+NAME_PARTICLES = words("name_particles")
 INDECLINABLE_ENDINGS = ("о", "е", "є", "і", "ї")
 # endings of declined Ukrainian surnames: "Макронові", "Шмігельського", "Кобилянській"
 DECLINED_ENDINGS = ("ові", "еві", "єві", "ого", "ому", "ої", "ій", "ії", "їй")

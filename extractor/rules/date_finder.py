@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from extractor.document import Document, new_mention, set_tokens
-from extractor.rules.date_kinds import (DAYS_FROM_REFERENCE, MONTHS, RESOLVED_LABELS, SEASON_ADVERBS, SHIFTS, WEEKDAYS,
-                                        YEARS_FROM_REFERENCE)
+from extractor.lexicon import phrases
+from extractor.rules.date_kinds import (DAYS_FROM_REFERENCE, DECADE, MONTHS, RESOLVED_LABELS, SEASON_ADVERBS, SHIFTS,
+                                        WEEKDAYS, YEAR, YEARS_FROM_REFERENCE)
 from extractor.rules.numbers import word_value
 
 PREPOSITIONS = {"у", "в", "до", "з", "із", "від", "на", "по", "протягом", "щодо"}
@@ -22,18 +23,12 @@ RELATIVE_DAYS = set(DAYS_FROM_REFERENCE) | set(YEARS_FROM_REFERENCE) | {"нап�
 WEEKDAY_LEMMAS, SHIFT_LEMMAS, MONTH_LEMMAS = set(WEEKDAYS), set(SHIFTS), set(MONTHS)
 PERIOD_LEMMAS = {"тиждень", "місяць", "рік"}
 PLURAL_PERIODS = {"тижні", "тижнів", "місяці", "місяців", "роки", "років", "роках", "роками"}
-# the day a narrative is at: "того ж дня", "наступного дня", "у цей день"
-ANCHORED_DAYS = [("наступний", "день"), ("той", "ж", "день"), ("той", "самий", "день"), ("цей", "день"),
-                 ("той", "день")]
+ANCHORED_DAYS = phrases("anchored_days")
 SEASON_NOUN = re.compile(r"(зим|весн)[аиіуою]{1,3}|літ(о|а|і|ом)|осін(ь|ню)|осен(і|ю)")
-# where in a month or a year: "на початку", "наприкінці", "в середині", "у кінці", "до кінця", "з початку"
-PARTS = [("на", "початку"), ("з", "початку"), ("наприкінці",), ("в", "кінці"), ("у", "кінці"), ("до", "кінця"),
-         ("в", "середині"), ("у", "середині"), ("посередині",)]
+PARTS = phrases("parts_of_periods")
 UNIT_LEMMAS = {"день": "day", "доба": "day", "тиждень": "week", "місяць": "month", "рік": "year", "літо": "year"}
 AGO, LATER = {"тому"}, {"через"}
 COUNTS = {"кілька", "декілька", "кільканадцять", "багато"}
-YEAR = re.compile(r"(1[89]|20)\d\d(-(го|й|му|м|х))?")
-DECADE = re.compile(r"(1[89]\d0|20[0-2]0|[1-9]0)-(х|ті|тих|ми)")
 ROMAN = re.compile(r"[IVXLCХІ]+")  # Latin or Cyrillic letters: "ХХ століття"
 CENTURY_WORDS = {"століття", "сторіччя", "ст"}
 

@@ -6,16 +6,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from extractor.lexicon import table, whole_numbers
 from extractor.rules.numbers import word_value
 
 MONTHS = {name: number for number, name in enumerate(
     "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад грудень".split(), 1)}
 WEEKDAYS = {name: number for number, name in enumerate(
     "понеділок вівторок середа четвер п'ятниця субота неділя".split())}
-DAYS_FROM_REFERENCE = {"сьогодні": 0, "вчора": -1, "учора": -1, "позавчора": -2, "завтра": 1, "післязавтра": 2}
+DAYS_FROM_REFERENCE = table("days_from_reference", int)
 YEARS_FROM_REFERENCE = {"торік": -1, "минулорічний": -1}
-SHIFTS = {"минулий": -1, "попередній": -1, "цей": 0, "поточний": 0, "нинішній": 0, "наступний": 1, "майбутній": 1,
-          "позаминулий": -2}
+SHIFTS = table("period_shifts", int)
 RESOLVED_LABELS = {"DATE", "TIME", "PERIOD"}
 CLOCK = re.compile(r"([01]?\d|2[0-3]) ?[:.] ?[0-5]\d")  # a time of day: "10:00", "18.00", "18 : 00" (a mention's text)
 NUMERIC_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
@@ -25,10 +25,8 @@ DAY_RANGE = re.compile(r"(\d{1,2})-(\d{1,2})")  # "5-7 квітня"
 DECADE = re.compile(r"(1[89]\d0|20[0-2]0|[1-9]0)-(?:х|ті|тих|ми)")
 ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "І": 1, "Х": 10}  # Cyrillic І and Х too
 SEASONS = {"зим": (12, 2), "весн": (3, 5), "літ": (6, 8), "осін": (9, 11), "осен": (9, 11)}
-SEASON_ADVERBS = {"взимку": "зим", "узимку": "зим", "навесні": "весн", "влітку": "літ", "улітку": "літ",
-                  "восени": "осін"}
-YEAR_PARTS = {"початок": (1, 3), "середина": (5, 8), "кінець": (10, 12), "наприкінці": (10, 12),
-              "посередині": (5, 8)}
+SEASON_ADVERBS = table("season_adverbs")
+YEAR_PARTS = table("parts_of_a_year", whole_numbers)
 UNITS = {"день": 1, "доба": 1, "тиждень": 7}
 MONTH_UNITS = {"місяць": 1, "рік": 12, "літо": 12}
 

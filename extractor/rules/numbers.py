@@ -6,27 +6,18 @@ import re
 from dataclasses import dataclass
 
 from extractor.document import Token
+from extractor.lexicon import table, whole_numbers, words
 from extractor.morphology.analyzer import parses
 from extractor.text import plain_apostrophes
 
-UNITS = {
-    "нуль": 0, "один": 1, "одна": 1, "одне": 1, "два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5,
-    "шість": 6, "сім": 7, "вісім": 8, "дев'ять": 9, "десять": 10, "одинадцять": 11, "дванадцять": 12,
-    "тринадцять": 13, "чотирнадцять": 14, "п'ятнадцять": 15, "шістнадцять": 16, "сімнадцять": 17,
-    "вісімнадцять": 18, "дев'ятнадцять": 19, "двадцять": 20, "тридцять": 30, "сорок": 40,
-    "п'ятдесят": 50, "шістдесят": 60, "сімдесят": 70, "вісімдесят": 80, "дев'яносто": 90, "сто": 100,
-    "двісті": 200, "триста": 300, "чотириста": 400, "п'ятсот": 500, "шістсот": 600, "сімсот": 700,
-    "вісімсот": 800, "дев'ятсот": 900, "півтора": 1.5, "півтори": 1.5,
-}
-ORDINALS = {"перший", "другий", "третій", "четвертий", "п'ятий", "шостий", "сьомий", "восьмий", "дев'ятий",
-            "десятий", "двадцятий", "тридцятий", "сотий", "тисячний"}
-# Vague counts: (low, high) of what they can mean.
-VAGUE = {"кілька": (2, 9), "декілька": (2, 9), "кількадесят": (20, 90), "кількасот": (200, 900),
-         "десяток": (10, 90), "сотня": (100, 900)}
-SCALES = {"тис": 1e3, "тисяча": 1e3, "тисяч": 1e3, "млн": 1e6, "мільйон": 1e6, "млрд": 1e9,
-          "мільярд": 1e9, "трлн": 1e12, "трильйон": 1e12, "десяток": 10, "сотня": 100}
-# one word for half a scale: "півмільйона гривень"
-HALVES = {"півтисячі": 500, "півмільйона": 5e5, "півмільярда": 5e8}
+UNITS = table("number_words", float)
+ORDINALS = words("ordinals")
+VAGUE = table("vague_counts", whole_numbers)
+SCALES = table("scales", float)
+HALVES = table("halves", float)
+RANGE_DASHES = {"-", "–", "—"}
+UNCOUNTED_SCALES = {"тисячі", "мільйони", "мільярди", "тисяч", "мільйонів", "мільярдів"}
+ONE_SCALE = {"тисяча", "тисячу", "мільйон", "мільярд", "трильйон"}  # one thousand, one million
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 # a cardinal's case ending written after the digits: "3-х гривень", "25-ти", "5-ма" (not an ordinal's: "5-му
@@ -73,22 +64,13 @@ def scale(lemma: str) -> float | None:
     return SCALES.get(_apostrophe(lemma))
 
 
-# hedge word(s) -> (sets lower bound, sets upper bound, approximate)
-HEDGES = {
-    "понад": ("low", True), "більше": ("low", True), "більш": ("low", True), "щонайменше": ("low", True),
-    "принаймні": ("low", True), "мінімум": ("low", True), "близько": (None, True), "приблизно": (None, True),
-    "майже": ("high", True), "орієнтовно": (None, True), "біля": (None, True), "менше": ("high", True),
-    "максимум": ("high", True), "до": (None, False),
-}
+def _hedge(written: str) -> tuple[str | None, bool]:
+    """"low approximate" -> ("low", True): the bound a hedge sets, and whether it makes the number approximate."""
+    bound, kind = written.split()
+    return (None if bound == "none" else bound), kind == "approximate"
 
 
-RANGE_DASHES = {"-", "–", "—"}
-
-
-UNCOUNTED_SCALES = {"тисячі", "мільйони", "мільярди", "тисяч", "мільйонів", "мільярдів"}
-
-
-ONE_SCALE = {"тисяча", "тисячу", "мільйон", "мільярд", "трильйон"}  # one thousand, one million
+HEDGES = table("hedges", _hedge)
 
 
 @dataclass

@@ -14,42 +14,28 @@ from __future__ import annotations
 import re
 
 from extractor.document import Entity, Quantity, Sentence, Token
+from extractor.lexicon import table, words
 from extractor.morphology.analyzer import parses
 from extractor.rules import numbers
 from extractor.rules.countries import country_code, demonym_code
-from extractor.rules.date_kinds import CLOCK
+from extractor.rules.date_kinds import CLOCK, MONTHS, YEAR
 from extractor.rules.numbers import apply_hedge, join_range, pos_set, read_number
 from extractor.rules.values_agree import values_agree
 
-# unit words and signs -> the unit lemma they stand for
-CURRENCIES = {"грн": "гривня", "гривня": "гривня", "долар": "долар", "дол": "долар", "$": "долар",
-              "usd": "долар", "євро": "євро", "€": "євро", "eur": "євро", "uah": "гривня", "рубль": "рубль",
-              "руб": "рубль", "£": "фунт", "фунт": "фунт", "злотий": "злотий", "франк": "франк", "єна": "єна",
-              "юань": "юань", "%": "відсоток", "відсоток": "відсоток",
-              "франків": "франк", "єн": "єна"}  # surface forms the lemma model gets wrong
-# abbreviated measures -> the unit lemma written out, so "5 км" and "5 кілометрів" are one unit
-MEASURES = {"м": "метр", "км": "кілометр", "см": "сантиметр", "мм": "міліметр", "кг": "кілограм", "т": "тонна",
-            "ц": "центнер", "г": "грам", "мг": "міліграм", "га": "гектар", "л": "літр", "мл": "мілілітр",
-            "м2": "квадратний метр", "м²": "квадратний метр", "км2": "квадратний кілометр",
-            "км²": "квадратний кілометр", "м3": "кубічний метр", "м³": "кубічний метр"}
+CURRENCIES = table("currencies")
+MEASURES = table("measures")
 # an adjective whose noun is left out names beings only in counts beings can have ("3 тис. військових"):
 # "1 трлн старих" counts money, and its unit is not "старий"
 MOST_BEINGS = 1e10
-# unit lemma -> ISO 4217 code of the money amount
-CURRENCY_CODES = {"гривня": "UAH", "долар": "USD", "євро": "EUR", "рубль": "RUB", "фунт": "GBP", "злотий": "PLN",
-                  "франк": "CHF", "єна": "JPY", "юань": "CNY"}
-NOT_UNITS = {"рік", "р", "рр", "місяць", "день", "січень", "лютий", "березень", "квітень", "травень",
-             "червень", "липень", "серпень", "вересень", "жовтень", "листопад", "грудень", "число", "година",
-             "хвилина", "тиждень", "століття", "ст"}
+CURRENCY_CODES = table("currency_codes")
+NOT_UNITS = set(MONTHS) | {"рік", "р", "рр", "місяць", "день", "число", "година", "хвилина", "тиждень", "століття", "ст"}
 COUNTED_LABELS = {"MON", "QUANT", "PCT"}
 NOUN_LIKE = {"NOUN"}
 MODIFIER_POS = {"ADJF", "PRTF", "NUMR"}
 FUNCTION_POS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ"}
 NUMBER_SIGNS = {"№", "#"}
-COORDINATORS = {"і", "й", "та", "або", "чи"}
-# people a country sends or loses; only their counts take the subject's country
-TROOP_UNITS = {"військовий", "військовослужбовець", "солдат", "боєць", "вояк", "найманець", "піхотинець",
-               "десантник", "бойовик", "резервіст", "мобілізований", "доброволець", "окупант", "інструктор"}
+COORDINATORS = words("and") | {"або", "чи"}
+TROOP_UNITS = words("troop_units")
 
 
 def _read_unit(tokens: list[Token], j: int) -> tuple[int | None, int, str | None]:
@@ -102,10 +88,7 @@ def _country_of_subject(tokens: list[Token], entities: list[Entity], before: int
     return codes.pop() if len(codes) == 1 else None  # several: whose troops they are is unclear
 
 
-# words after which a number is a label, not a count: "пункт 2.4", "статті 17", "Переглядів: 1234"
-NUMBERING_WORDS = {"пункт", "підпункт", "стаття", "частина", "розділ", "глава", "абзац", "додаток", "сторінка",
-                   "номер", "п", "пп", "ст", "ч", "переглядів", "перегляди", "перегляд", "коментарі", "коментарів"}
-YEAR = re.compile(r"(1[89]|20)\d\d")
+NUMBERING_WORDS = words("numbering_words")
 # phone numbers: a Ukrainian area code in brackets ("(0342)591104"), a country code ("+38 (044) 123-45-67"), or
 # digits grouped like "067-123-45-67", "0 800 500 500", "234-56-78" (thousands are grouped by threes after no 0)
 PHONE = re.compile(r"\(0\d{1,4}\)[\s-]?\d[\d\s-]{3,}\d|\+\d[\d\s()-]{7,}\d"

@@ -10,14 +10,14 @@ mention does not open or close is not its.
 from __future__ import annotations
 
 from extractor.document import Document
+from extractor.lexicon import words
 from extractor.ner.consistency.edits import (COMPANIES, OTHER_NAMES, agrees, is_country, relational_adjective,
                                              set_tokens, tagged_tokens)
 from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES
 from extractor.text import latin_script
 
-WORKS = {"роман", "повість", "вистава", "п'єса", "фільм", "серіал", "пісня", "альбом", "книга", "поема", "вірш",
-         "опера", "балет", "картина", "мюзикл", "оповідання", "збірка", "кліп", "трек"}
-PRODUCTS = {"газопровід", "нафтопровід", "трубопровід", "газогін"}
+WORKS = words("kinds_of_works")
+PRODUCTS = words("kinds_of_products")
 KINDS = {**{kind: "ART" for kind in WORKS}, **{kind: "ORG" for kind in COMPANIES},
          **{kind: "MISC" for kind in PRODUCTS}}
 

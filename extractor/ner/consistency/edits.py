@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 from extractor.document import Document, new_mention, set_tokens  # noqa: F401 (the steps' edits)
+from extractor.lexicon import words
 from extractor.morphology.analyzer import parses
 from extractor.ner.constraints import town_names
 from extractor.normalize import normalize_entity
 from extractor.rules.countries import country_code
 
 OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
-COMPANIES = {"компанія", "фірма", "підприємство", "держпідприємство", "завод", "фабрика", "комбінат", "шахта",
-             "концерн", "корпорація", "холдинг", "банк", "партія", "організація", "агентство", "видавництво",
-             "товариство", "фонд", "телеканал", "газета", "клуб", "гурт", "профспілка", "спілка", "об'єднання",
-             "асоціація", "консорціум", "тов", "пат", "прат", "ат", "дп", "кп", "пп", "ват", "зат"}
-AND = {"і", "й", "та"}  # coordinated names: "мережі Сільпо та Фокстрот"
-ORDINALS = {"перший", "другий", "третій", "четвертий", "п'ятий", "останній", "наступний", "попередній"}
+COMPANIES = words("kinds_of_companies")
+AND = words("and")  # coordinated names: "мережі Сільпо та Фокстрот"
+ORDINALS = words("ordinals") | {"останній", "наступний", "попередній"}
 
 
 def tagged_tokens(document: Document) -> set[tuple[int, int]]:

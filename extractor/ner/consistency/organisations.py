@@ -11,15 +11,13 @@ as are names headed by a noun for an institution ("Світового банку
 from __future__ import annotations
 
 from extractor.document import Document
+from extractor.lexicon import words
 from extractor.morphology.analyzer import is_name
 from extractor.ner.consistency.edits import (AND, a_country_or_a_town, agrees, new_mention, relational_adjective,
                                              set_tokens)
 from extractor.text import has_latin, latin_script
 
-# nouns that, after adjectives of relation, name an institution: "Національний банк", "Європейська комісія"
-INSTITUTIONS = {"банк", "комісія", "поліція", "служба", "система", "фонд", "суд", "агенція", "агентство", "бюро",
-                "прокуратура", "інспекція", "гвардія", "асамблея", "організація", "союз", "палата", "міністерство",
-                "казначейство", "митниця", "біржа", "конгрес", "парламент"}
+INSTITUTIONS = words("institutions")
 
 
 def place_before_a_latin_company(document: Document) -> None:

@@ -12,12 +12,13 @@ after a word for a street is a street, and a one-word name read as an adjective 
 from __future__ import annotations
 
 from extractor.document import Document
+from extractor.lexicon import words
 from extractor.morphology.analyzer import is_name, parses
 from extractor.ner.consistency.edits import OTHER_NAMES, a_country_or_a_town, agrees, new_mention, set_tokens
 
 HEADS = {"глава", "голова"}  # of a state, a ministry, a board: nouns for things too
 PATRONYMIC_ENDINGS = ("ович", "евич", "йович", "івна", "ївна", "ьович")
-HONORIFICS = {"пан", "пані", "панна", "містер", "міс", "місіс", "сер", "мадам", "мсьє", "синьйор", "сеньйор"}
+HONORIFICS = words("honorifics")
 
 
 def drop_honorifics(document: Document) -> None:
