@@ -39,6 +39,11 @@ from extractor.segment import segment
 from extractor.tables import Tables, build_tables
 
 log = logging.getLogger(__name__)
+# What any component may read once the text is segmented: where sentences, tokens and mentions are,
+# not what they are. Everything else a component reads or writes it declares (a test checks both).
+POSITIONS = ("doc_id", "path", "status", "sentences", "tokens", "sentence.index", "sentence.start", "sentence.end",
+             "sentence.tokens", "token.text", "token.start", "token.end", "entity.start", "entity.end",
+             "entity.text", "entity.sentence_id", "entity.token_start", "entity.token_end")
 
 
 @dataclass(frozen=True)
@@ -86,33 +91,33 @@ class Extractor:
         self.batch_docs = batch_docs
         # called with the characters NER has tagged, batch by batch: progress within long documents
         self.on_characters: Callable[[int], None] | None = None
+        tokens = ("token.norm", "token.lemma", "token.pos", "token.parse")
         self.components = [
-            Component("language", ("text",), ("language", "status"), "extractor/cleaning/language.py",
+            Component("language", ("text",), ("language", "status", "error"), "extractor/cleaning/language.py",
                       self._language),
-            Component("segment", ("text",), ("title", "source", "published", "sentences", "tokens"),
-                      "extractor/segment.py", segment),
-            *([Component("repair", ("tokens",), ("token.norm", "repaired_words"), "extractor/cleaning/repair.py",
+            Component("segment", ("text",), ("title", "source", "published", "body_start", "body_end", "sentences",
+                                             "token.norm"), "extractor/segment.py", segment),
+            *([Component("repair", ("token.norm",), ("token.norm", "repaired_words"), "extractor/cleaning/repair.py",
                          self._repairer())] if repair else []),
-            Component("morphology", ("token.norm",), ("token.lemma", "token.pos", "token.parse"),
-                      "extractor/morphology/", self.morphology),
-            Component("ner", ("token.norm",), ("entities",), "extractor/ner/",
+            Component("morphology", ("token.norm",), tokens[1:], "extractor/morphology/", self.morphology),
+            Component("ner", ("text", "token.norm"), ("entities",), "extractor/ner/",
                       lambda documents: add_entities(documents, self.ner, self.on_characters), batch=True),
-            Component("consistency", ("entities", "token.norm", "token.lemma", "token.parse", "text"), ("entities",),
+            Component("consistency", ("text", *tokens, "entities", "entity.label"), ("entities", "entity.label"),
                       "extractor/ner/consistency/",
                       lambda document: make_names_consistent(document, self.consistency_off)),
-            Component("countries", ("entities", "token.parse"),
-                      ("entity.country_code", "entity.label", "entity.lemma of places", "entities from the gazetteer"),
+            Component("countries", ("text", *tokens, "entities", "entity.label"),
+                      ("entities", "entity.label", "entity.lemma", "entity.country_code", "entity.source"),
                       "extractor/rules/countries.py", tag_countries),
-            Component("normalize", ("entities", "token.parse"), ("entity.lemma",), "extractor/normalize.py",
+            Component("normalize", (*tokens, "entities", "entity.label"), ("entity.lemma",), "extractor/normalize/",
                       normalize_entities),
-            Component("linking", ("entity.lemma", "entity.text"), ("entity.canonical",), "extractor/linking.py",
-                      link_people),
-            Component("dates", ("entities", "token.norm", "token.lemma", "token.parse", "published"),
-                      ("entities of dates", "entity.date", "entity.lemma of new mentions"), "extractor/rules/dates.py",
+            Component("linking", ("entities", "entity.label", "entity.lemma"), ("entity.canonical",),
+                      "extractor/linking.py", link_people),
+            Component("dates", ("text", "published", *tokens, "entities", "entity.label", "entity.lemma"),
+                      ("entities", "entity.label", "entity.lemma", "entity.date"), "extractor/rules/dates.py",
                       lambda document: add_dates(document, reference_date)),
-            Component("quantities", ("tokens", "entities"), ("quantities", "entities of money", "entity.label of counts",
-                                                 "entity.lemma of new mentions"),
-                      "extractor/rules/quantities.py", add_quantities),
+            Component("quantities", ("text", *tokens, "entities", "entity.label", "entity.lemma", "entity.country_code"),
+                      ("quantities", "entities", "entity.label", "entity.lemma"), "extractor/rules/quantities.py",
+                      add_quantities),
         ]
 
     @staticmethod
