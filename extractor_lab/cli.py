@@ -122,6 +122,10 @@ def _add_evaluate(sub) -> None:
     values = evaluate.add_parser("values", help="dates, money and percentages on the expressions in extractor_lab/data")
     values.add_argument("--json", action="store_true", help="print JSON")
     values.set_defaults(func=_run_evaluate_values)
+    values_dev = evaluate.add_parser("values-dev", help="dates, quantities, money and countries on 30 real news "
+                                                        "documents annotated before the extractor saw them")
+    values_dev.add_argument("--json", action="store_true", help="print JSON")
+    values_dev.set_defaults(func=_run_evaluate_values_dev)
     repair = evaluate.add_parser("repair", help="damage held-out BRUK texts, repair them and score the repair")
     repair.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="(default: %(default)s)")
     repair.add_argument("--max-files", type=int, default=None, help="score only the first N held-out files")
@@ -278,6 +282,15 @@ def _run_evaluate_values(args) -> int:
     dates, money = score_dates(extractor), score_money(extractor)
     print(json.dumps({"dates": dates, "money": money}, ensure_ascii=False, indent=2) if args.json
           else format_report(dates, money))
+    return 0
+
+
+def _run_evaluate_values_dev(args) -> int:
+    from extractor import Extractor
+    from extractor_lab.values_dev import format_report, score
+
+    result = score(Extractor())
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_report(result))
     return 0
 
 
