@@ -54,3 +54,11 @@ def test_a_clock_time_is_a_time_and_a_money_ranges_lower_bound_no_date(extractor
     assert [(e.text, e.label) for e in document.entities] == [("19:00", "TIME"), ("200 до 500 гривень", "MON")]
     (quantity,) = document.quantities
     assert (quantity.low, quantity.high, quantity.currency) == (200, 500, "UAH")
+
+
+def test_a_range_of_two_years_is_a_period_and_no_count(extractor):
+    document = hand_built(extractor, "© 2004-2016 Державне агентство рибного господарства.")
+    assert [(e.text, e.date) for e in document.entities] == [("2004-2016", "2004/2016")]
+    assert document.quantities == []
+    money = hand_built(extractor, "Ціна становить 1900-2000 гривень.")
+    assert [e.label for e in money.entities] == ["MON"] and (money.quantities[0].low, money.quantities[0].high) == (1900, 2000)

@@ -159,3 +159,9 @@ def test_an_acronym_joined_to_a_lower_case_word_is_no_name_alone_and_starts_none
 @pytest.mark.parametrize("word", ["Су-25", "ЄС-Україна", "Франко-Прусська"])
 def test_other_hyphenated_words_are_not_taken_for_acronym_compounds(word):
     assert not {"S-PERS", "S-LOC"} <= forbidden_tags(word)
+
+
+@pytest.mark.parametrize("word", ["долар", "гривень", "євро", "центів"])
+def test_a_currency_word_is_in_no_date_or_period(word):
+    assert {f"{p}-{label}" for p in "BIES" for label in ("DATE", "TIME", "PERIOD")} <= forbidden_tags(word)
+    assert not forbidden_tags(word) & {"B-MON", "E-MON", "S-MON"}

@@ -190,3 +190,26 @@ def test_square_measures_are_units(extractor, text, unit):
 def test_an_adjective_is_no_unit_of_a_trillion(extractor):
     (quantity,) = hand_built(extractor, "Борг становить 1 трлн старих.").quantities
     assert quantity.value == 1e12 and quantity.unit_lemma != "старий"
+
+
+@pytest.mark.parametrize("text", ["Ще один крок назад.", "Вони приблизно одного віку.",
+                                  "Розглянули одне надзвичайне питання."])
+def test_one_before_a_thing_is_another_or_the_same_not_a_count(extractor, text):
+    assert quantities(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("У бою загинув один військовий.", 1, "військовий"), ("Поранено одного бійця.", 1, "боєць"),
+    ("У нього п'ятеро дітей.", 5, "дитина"), ("Загинули троє людей.", 3, "людина"),
+    ("Зарплата становитиме один долар.", 1, "долар"),
+])
+def test_one_counts_beings_and_money_and_collective_numerals_count(extractor, text, value, unit):
+    q = only(extractor, text)
+    assert (q.value, q.unit_lemma) == (value, unit)
+
+
+def test_a_cent_takes_the_currency_of_the_nearest_amount_a_cent_divides(extractor):
+    found = quantities(extractor, "Податок становив 95 центів/кг, а плитка коштувала 2,2 євро.")
+    assert [(q.value, q.unit_lemma, q.currency) for q in found] == [(95, "цент", "EUR"), (2.2, "євро", "EUR")]
+    assert only(extractor, "Проїзд подорожчав на 50 центів.").currency is None  # dollar or euro: not written
+    assert only(extractor, "Хліб подорожчав на 50 копійок.").currency == "UAH"

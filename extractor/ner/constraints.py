@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 
 from extractor.cleaning.repair import read_frequencies
-from extractor.lexicon import words
+from extractor.lexicon import table, words
 from extractor.models import PLACES, missing_model
 from extractor.morphology.analyzer import WORD_CACHE_SIZE, is_company_name, is_first_name, is_name, parses
 from extractor.ner.spans import LABELS, bioes_tags
@@ -64,6 +64,9 @@ NO_NAME_START = frozenset(f"{p}-{label}" for p in "BS" for label in ("PERS", "LO
 # ("ВТБ-лізинг") and 1 MISC ("IP-адреси"), and none in a person's or place's name
 ACRONYM_COMPOUND = re.compile(r"[А-ЯІЇЄҐA-Z]{2,}-[а-яіїєґ'a-z]+")
 NO_ACRONYM_COMPOUND_NAME = PERSON_TAGS | PLACE_TAGS | bioes_tags("MISC") | ORGANISATION_STARTS
+# a currency word is in no date or period ("в один долар", "1 долар на рік" were PERIOD): money is MON
+CURRENCIES = frozenset(table("currencies")) | frozenset(table("currency_subunits"))
+NO_TIME = bioes_tags("DATE") | bioes_tags("TIME") | bioes_tags("PERIOD")
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +119,8 @@ def _what_the_dictionary_rules_out(word: str) -> frozenset[str]:
         return NOT_A_COMPANY
     readings = [p for p in parses(word.lower()) if p.is_known]
     lemmas = {p.normal_form for p in readings} | {word.lower()}
+    if word.islower() and lemmas & CURRENCIES:
+        return NO_TIME
     if lemmas & ORGANISATIONS:
         # written with a capital, such a name is an entity ("Європарламент ухвалив"); "Рада" may be advice
         named = word[0].isupper() and not lemmas & COMMON_WORD_ORGANISATIONS

@@ -15,7 +15,7 @@ import re
 from extractor.document import Document, new_mention, set_tokens
 from extractor.lexicon import phrases
 from extractor.rules.date_kinds import (DAYS_FROM_REFERENCE, DECADE, MONTHS, RESOLVED_LABELS, SEASON_ADVERBS, SHIFTS,
-                                        WEEKDAYS, YEAR, YEARS_FROM_REFERENCE)
+                                        WEEKDAYS, YEAR, YEAR_RANGE, YEARS_FROM_REFERENCE)
 from extractor.rules.numbers import word_value
 
 PREPOSITIONS = {"у", "в", "до", "з", "із", "від", "на", "по", "протягом", "щодо"}
@@ -38,8 +38,9 @@ def _is_number(word: str, lemma: str) -> bool:
 
 
 def _year_end(words: list[str], lemmas: list[str], i: int) -> int:
-    """Where a year expression starting at ``i`` ends ("2012 року", "2012 р .", "цього року", "2016-го"), or ``i``."""
-    if i < len(words) and YEAR.fullmatch(words[i]):
+    """Where a year expression starting at ``i`` ends ("2012 року", "2012 р .", "2014-2020 рр.", "цього року",
+    "2016-го"), or ``i``."""
+    if i < len(words) and (YEAR.fullmatch(words[i]) or YEAR_RANGE.fullmatch(words[i])):
         i += 1
         if i < len(words) and lemmas[i] in ("рік", "р", "рр"):
             i += 1
@@ -49,6 +50,15 @@ def _year_end(words: list[str], lemmas: list[str], i: int) -> int:
     if i + 1 < len(words) and lemmas[i] in SHIFT_LEMMAS and lemmas[i + 1] == "рік":
         return i + 2
     return i
+
+
+def _a_year_range(written: list[str], i: int) -> bool:
+    """"2004-2016", "2014-2020 рр.": two years, the first before the second, with no lower-case word after
+    the range but a year's ("1900-2000 гривень" counts money)."""
+    years = YEAR_RANGE.fullmatch(written[i])
+    following = written[i + 1] if i + 1 < len(written) else ""
+    return bool(years) and years.group(1) < years.group(2) \
+        and (not following[:1].isalpha() or not following.islower() or following in ("року", "роки", "роках", "р", "рр"))
 
 
 def _matches(lemmas: list[str], i: int, pattern: tuple[str, ...]) -> bool:
@@ -74,6 +84,8 @@ def find_spans(written: list[str], lemmas: list[str]) -> list[tuple[int, int]]:
             spans.append((i, i + 2))
         elif SEASON_NOUN.fullmatch(word) and _year_end(words, lemmas, i + 1) > i + 1:
             spans.append((i, _year_end(words, lemmas, i + 1)))
+        elif _a_year_range(written, i):
+            spans.append((i, _year_end(words, lemmas, i)))
         elif DECADE.fullmatch(word):
             end = i + 1 + (i + 1 < len(words) and lemmas[i + 1] in ("рік", "рр", "р"))
             spans.append((i, end))

@@ -28,6 +28,7 @@ MEASURES = table("measures")
 # "1 трлн старих" counts money, and its unit is not "старий"
 MOST_BEINGS = 1e10
 CURRENCY_CODES = table("currency_codes")
+SUBUNITS = table("currency_subunits", str.split)
 NOT_UNITS = set(MONTHS) | {"рік", "р", "рр", "місяць", "день", "число", "година", "хвилина", "тиждень", "століття", "ст"}
 COUNTED_LABELS = {"MON", "QUANT", "PCT"}
 NOUN_LIKE = {"NOUN"}
@@ -170,6 +171,9 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
         head, end, country = _read_unit(tokens, number.last)
         if head is not None and tokens[head].pos != "NOUN" and (number.high or number.value or 0) > MOST_BEINGS:
             head, end, country = None, number.last, None
+        if _an_article(tokens, number, head):
+            i = number.last
+            continue
         if head is not None and tokens[head].lemma.lower() in NOT_UNITS:
             i = number.last
             continue  # "2024 року", "5 квітня": a date the tagger missed
@@ -209,6 +213,32 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
     return found
 
 
+def _an_article(tokens: list[Token], number, head: int | None) -> bool:
+    """"Ще один крок", "одне питання", "одного віку": the word "один" before a thing is "another", "a",
+    "the same"; it counts beings ("один військовий", "одного бійця"), money and measures ("один долар")."""
+    if number.last - number.first != 1 or tokens[number.first].lemma.lower() != "один":
+        return False
+    if head is None:
+        return True
+    unit = tokens[head]
+    if unit.lemma.lower() in CURRENCIES or unit.norm.lower() in MEASURES or unit.pos != "NOUN":
+        return False
+    readings = [unit.parse] if unit.parse is not None else parses(unit.norm.lower())  # the reading in context
+    return not any("anim" in p.tag.grammemes for p in readings)
+
+
+def _hundredths_take_a_currency(quantities: list[Quantity]) -> None:
+    """A cent is money in the currency of the nearest amount around it that a cent divides; a kopiyka is
+    the hryvnia's; with no such amount a cent keeps no code (dollar or euro is not written)."""
+    money = [q for q in quantities if q.currency]
+    for quantity in quantities:
+        codes = SUBUNITS.get(quantity.unit_lemma or "")
+        if quantity.currency or not codes:
+            continue
+        nearest = sorted((abs(m.start - quantity.start), m.currency) for m in money if m.currency in codes)
+        quantity.currency = nearest[0][1] if nearest else (codes[0] if len(codes) == 1 else None)
+
+
 def add_quantities(document) -> None:
     """Pipeline component: fill ``document.quantities``, carrying units across sentences."""
     previous = None
@@ -221,4 +251,5 @@ def add_quantities(document) -> None:
         with_unit = [q for q in found if q.unit]
         if with_unit:
             previous = with_unit[-1]
+    _hundredths_take_a_currency(document.quantities)
     values_agree(document)
