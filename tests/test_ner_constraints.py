@@ -165,3 +165,8 @@ def test_other_hyphenated_words_are_not_taken_for_acronym_compounds(word):
 def test_a_currency_word_is_in_no_date_or_period(word):
     assert {f"{p}-{label}" for p in "BIES" for label in ("DATE", "TIME", "PERIOD")} <= forbidden_tags(word)
     assert not forbidden_tags(word) & {"B-MON", "E-MON", "S-MON"}
+
+
+def test_a_vertical_bar_parting_a_headline_from_its_site_is_in_no_mention():
+    assert {"B-ORG", "I-ORG", "E-ORG", "S-LOC", "I-PERS"} <= forbidden_tags("|")
+    assert "O" not in forbidden_tags("|")

@@ -64,6 +64,9 @@ NO_NAME_START = frozenset(f"{p}-{label}" for p in "BS" for label in ("PERS", "LO
 # ("ВТБ-лізинг") and 1 MISC ("IP-адреси"), and none in a person's or place's name
 ACRONYM_COMPOUND = re.compile(r"[А-ЯІЇЄҐA-Z]{2,}-[а-яіїєґ'a-z]+")
 NO_ACRONYM_COMPOUND_NAME = PERSON_TAGS | PLACE_TAGS | bioes_tags("MISC") | ORGANISATION_STARTS
+# a vertical bar parts a headline from the site's name ("... з Німеччиною | Новини | Українське радіо"): in no mention
+SEPARATORS = {"|"}
+IN_NO_MENTION = frozenset().union(*(bioes_tags(label) for label in LABELS))
 # a currency word is in no date or period ("в один долар", "1 долар на рік" were PERIOD): money is MON
 CURRENCIES = frozenset(table("currencies")) | frozenset(table("currency_subunits"))
 NO_TIME = bioes_tags("DATE") | bioes_tags("TIME") | bioes_tags("PERIOD")
@@ -107,6 +110,8 @@ def _a_town_and_nobody(word: str) -> bool:
 
 
 def _what_the_dictionary_rules_out(word: str) -> frozenset[str]:
+    if word in SEPARATORS:
+        return IN_NO_MENTION
     if not word[:1].isalpha():
         return frozenset()
     if word.lower() in COMMON_ABBREVIATIONS:
