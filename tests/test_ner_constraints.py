@@ -170,3 +170,8 @@ def test_a_currency_word_is_in_no_date_or_period(word):
 def test_a_vertical_bar_parting_a_headline_from_its_site_is_in_no_mention():
     assert {"B-ORG", "I-ORG", "E-ORG", "S-LOC", "I-PERS"} <= forbidden_tags("|")
     assert "O" not in forbidden_tags("|")
+
+
+def test_a_colon_is_inside_no_name_of_a_person_place_or_organisation():
+    assert {"I-PERS", "I-LOC", "I-ORG"} <= forbidden_tags(":")
+    assert not {"I-ART", "I-MISC", "I-DOC", "O"} & forbidden_tags(":")

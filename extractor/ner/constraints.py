@@ -67,6 +67,9 @@ NO_ACRONYM_COMPOUND_NAME = PERSON_TAGS | PLACE_TAGS | bioes_tags("MISC") | ORGAN
 # a vertical bar parts a headline from the site's name ("... з Німеччиною | Новини | Українське радіо"): in no mention
 SEPARATORS = {"|"}
 IN_NO_MENTION = frozenset().union(*(bioes_tags(label) for label in LABELS))
+# a colon ends a source before a headline ("The New York Times: Дональд Трамп") and is inside no name of a
+# person, place or organisation (titles may hold one: ART, DOC, MISC)
+INSIDE_A_NAME = frozenset(f"I-{label}" for label in ("PERS", "LOC", "ORG"))
 # a currency word is in no date or period ("в один долар", "1 долар на рік" were PERIOD): money is MON
 CURRENCIES = frozenset(table("currencies")) | frozenset(table("currency_subunits"))
 NO_TIME = bioes_tags("DATE") | bioes_tags("TIME") | bioes_tags("PERIOD")
@@ -112,6 +115,8 @@ def _a_town_and_nobody(word: str) -> bool:
 def _what_the_dictionary_rules_out(word: str) -> frozenset[str]:
     if word in SEPARATORS:
         return IN_NO_MENTION
+    if word == ":":
+        return INSIDE_A_NAME
     if not word[:1].isalpha():
         return frozenset()
     if word.lower() in COMMON_ABBREVIATIONS:
