@@ -21,3 +21,10 @@ def test_a_longer_gold_form_wins_over_a_shorter_one_inside_it():
     words = "Верховна Рада України ухвалила".split()
     gold = {("верховна рада україни", "ORG"): "x", ("україни", "LOC"): "україна"}
     assert project_gold(words, [], _gold_forms(gold)) == [(0, 3, "ORG")]
+
+
+def test_a_gold_form_inside_a_silver_mention_of_its_type_confirms_it():
+    words = "Дональд Трамп виграв вибори у США".split()
+    silver = [(0, 2, "PERS"), (5, 6, "ORG")]
+    gold = {("трамп", "PER"): "трамп", ("сша", "LOC"): "сша"}
+    assert project_gold(words, silver, _gold_forms(gold)) == [(0, 2, "PERS"), (5, 6, "LOC")]

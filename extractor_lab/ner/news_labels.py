@@ -73,8 +73,9 @@ def _gold_forms(gold: dict) -> list[tuple[list[str], str]]:
 def project_gold(words: list[str], spans: list[tuple[int, int, str]], forms: list[tuple[list[str], str]]
                  ) -> list[tuple[int, int, str]]:
     """``spans`` with every occurrence of a gold form laid over them: a gold span replaces the silver
-    spans it overlaps. An occurrence needs a capital letter (a listed "рада" is no licence to tag
-    every lower-case "рада")."""
+    spans it overlaps, but one inside a silver span of its own type confirms it (the annotators listed
+    "Трамп" in a document that also writes "Дональд Трамп": the full name stays one mention). An
+    occurrence needs a capital letter (a listed "рада" is no licence to tag every lower-case "рада")."""
     lowered = [w.lower() for w in words]
     gold: list[tuple[int, int, str]] = []
     taken = [False] * len(words)
@@ -84,6 +85,8 @@ def project_gold(words: list[str], spans: list[tuple[int, int, str]], forms: lis
             if lowered[start:start + n] != form or any(taken[start:start + n]):
                 continue
             if not any(ch.isupper() for w in words[start:start + n] for ch in w):
+                continue
+            if any(a <= start and start + n <= b and kind == label for a, b, kind in spans):
                 continue
             gold.append((start, start + n, label))
             for i in range(start, start + n):
