@@ -10,11 +10,14 @@ tables show as the mention's lemma and group entities by. A lone surname the
 dictionary does not know, which normalizing left as written, is linked to the
 one full name a singular reading of it fits ("Задури" with "Василь Задура" in
 the document is his). A lone word the dictionary knows as a common noun and no
-name is nobody's surname ("Бог" stayed apart from "Христос Бог").
+name is nobody's surname ("Бог" stayed apart from "Христос Бог"). Across the documents of a run,
+the entity ids of the tables are linked the same way (``links_across_documents``).
 """
 from __future__ import annotations
 
-from extractor.morphology.analyzer import is_common_noun, is_known, parses
+from typing import Iterable
+
+from extractor.morphology.analyzer import is_common_noun, is_known, may_be_a_first_name, parses
 
 
 def _words(lemma: str) -> list[str]:
@@ -65,3 +68,18 @@ def _full_names_by_reading(word: str, by_surname: dict[str, dict[str, str]]) -> 
                 if p.tag.POS == "NOUN" and p.tag.number != "plur"}
     fitting = [surname for surname in readings if surname in by_surname]
     return list(by_surname[fitting[0]].values()) if len(fitting) == 1 else []
+
+
+def links_across_documents(entity_ids: Iterable[str]) -> dict[str, str]:
+    """Across a run: a surname-only PERS entity id -> the one full-name PERS id of the run that ends in that
+    surname, when exactly one does. A lone first name ("Оксана", "Роман") or common noun ("Бог") is no
+    surname, and a name with initials is no full name."""
+    ids = list(entity_ids)
+    full: dict[str, list[str]] = {}
+    for key in ids:
+        words = key.split(":", 1)[1].split()
+        if key.startswith("PERS:") and len(words) >= 2 and not any(w.endswith(".") for w in words):
+            full.setdefault(words[-1], []).append(key)
+    return {key: full[key[5:]][0] for key in ids
+            if key.startswith("PERS:") and " " not in key and len(full.get(key[5:], [])) == 1
+            and not may_be_a_first_name(key[5:]) and not is_common_noun(key[5:])}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from extractor.document import Document
-from extractor.morphology.analyzer import is_common_noun, may_be_a_first_name
+from extractor.linking import links_across_documents
 
 MENTION_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text", "label", "lemma", "country_code", "date",
                    "entity_id", "sentence"]
@@ -104,17 +104,9 @@ class EntityCounter:
             group["forms"].add(row.text)
 
     def links(self) -> dict[str, str]:
-        """Surname-only PERS entity id -> the one full-name entity id it stands for."""
+        """Surname-only PERS entity id -> the one full-name entity id it stands for (``linking.py``)."""
         if self._links is None:
-            full = {}
-            for key, group in self._groups.items():
-                words = key.split(":", 1)[1].split()
-                if key.startswith("PERS:") and len(words) >= 2 and not any(w.endswith(".") for w in words):
-                    full.setdefault(words[-1], []).append(key)
-            # a lone first name ("Оксана", "Роман") or common noun ("Бог") is no surname to link across documents
-            self._links = {key: full[key[5:]][0] for key in self._groups
-                           if key.startswith("PERS:") and " " not in key and len(full.get(key[5:], [])) == 1
-                           and not may_be_a_first_name(key[5:]) and not is_common_noun(key[5:])}
+            self._links = links_across_documents(self._groups)
         return self._links
 
     def relinked(self, mentions: pd.DataFrame) -> pd.DataFrame:
