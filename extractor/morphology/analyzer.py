@@ -41,6 +41,7 @@ def is_known(word: str) -> bool:
 
 
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+PATRONYMIC_ENDINGS = ("ович", "евич", "йович", "івна", "ївна", "ьович")
 
 
 def is_name(parse) -> bool:
@@ -57,6 +58,28 @@ def is_first_name(word: str) -> bool:
 def may_be_a_first_name(word: str) -> bool:
     """Whether one dictionary reading of ``word`` is a first name ("Оксана"; "Роман" is a novel too)."""
     return any(p.is_known and "Name" in p.tag.grammemes for p in parses(word.lower()))
+
+
+def is_patronymic(word: str) -> bool:
+    """"Володимирович", "Петрівна": by its ending or the dictionary."""
+    return word.lower().endswith(PATRONYMIC_ENDINGS) or any("Patr" in p.tag.grammemes for p in parses(word.lower()))
+
+
+def readings_agree(modifiers: list, nouns: list) -> bool:
+    """Whether some reading of a modifier agrees in case and gender (or plural) with some reading of a noun:
+    the one test of agreement, for normalizing phrases and for the rules."""
+    def agree(m, n) -> bool:
+        if n.tag.number == "plur" or m.tag.number == "plur":
+            return m.tag.number == n.tag.number
+        return m.tag.gender == n.tag.gender or n.tag.gender is None
+
+    return any(m.tag.case == n.tag.case and agree(m, n) for m in modifiers for n in nouns)
+
+
+def agrees(adjective: str, noun: str) -> bool:
+    """Whether a known adjective reading of ``adjective`` agrees with a noun reading of ``noun``."""
+    return readings_agree([a for a in parses(adjective.lower()) if a.tag.POS == "ADJF" and a.is_known],
+                          [n for n in parses(noun.lower()) if n.tag.POS == "NOUN"])
 
 
 def is_common_noun(word: str) -> bool:

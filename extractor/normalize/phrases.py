@@ -3,7 +3,8 @@ the nominative; what follows the head is a dependent and stays as written."""
 from __future__ import annotations
 
 from extractor.document import Token
-from extractor.morphology.analyzer import company_name_form, is_known, is_name, names_a_person_as_a_noun, parses
+from extractor.morphology.analyzer import (company_name_form, is_known, is_name, names_a_person_as_a_noun, parses,
+                                           readings_agree)
 from extractor.normalize.forms import AGREEING_POS, CLOSING_QUOTES, OPENING_QUOTES, is_word, match_case, nominative_of, prefer, shared, singular_first
 
 
@@ -61,7 +62,7 @@ def phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
             forms[head] = match_case(company, tokens[head].norm)
         return forms
     modifiers = [[p for p in parses(t.norm.lower()) if p.tag.POS in AGREEING_POS] for t in tokens[:head]]
-    if modifiers and modifiers[0] and not _can_agree(modifiers[0], head_options) \
+    if modifiers and modifiers[0] and not readings_agree(modifiers[0], head_options) \
             and names_a_person_as_a_noun(tokens[0].norm):
         # "Слідчий поліції", "Уповноважена Верховної Ради": an adjective the dictionary also knows as
         # a noun for a person (the investigator, the commissioner) that cannot agree with the noun after
@@ -97,16 +98,6 @@ def phrase_forms(tokens: list[Token], singular: bool = False) -> list[str]:
     forms[head] = match_case(nominative, tokens[head].norm)
     agreement = {"plur"} if chosen.tag.number == "plur" else {chosen.tag.gender} - {None}
     return _agreeing(forms, tokens, modifiers, case, agreement)
-
-
-def _can_agree(modifier_options: list, noun_options: list) -> bool:
-    """Whether some reading of a modifier agrees in case and gender (or plural) with some reading of a noun."""
-    def agree(m, n) -> bool:
-        if n.tag.number == "plur" or m.tag.number == "plur":
-            return m.tag.number == n.tag.number
-        return m.tag.gender == n.tag.gender or n.tag.gender is None
-
-    return any(m.tag.case == n.tag.case and agree(m, n) for m in modifier_options for n in noun_options)
 
 
 def _adjective_as_noun(forms: list[str], token: Token, options: list, singular: bool) -> list[str]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from extractor.document import Document
 from extractor.lexicon import words
-from extractor.ner.consistency.edits import (COMPANIES, OTHER_NAMES, agrees, is_country, relational_adjective,
-                                             set_tokens, tagged_tokens)
+from extractor.morphology.analyzer import agrees
+from extractor.ner.consistency.edits import (COMPANIES, OTHER_NAMES, is_country, relational_adjective, set_tokens,
+                                             tagged_tokens)
 from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES
 from extractor.text import latin_script
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from extractor.document import Document, new_mention, set_tokens  # noqa: F401 (the steps' edits)
 from extractor.lexicon import words
-from extractor.morphology.analyzer import parses
 from extractor.ner.constraints import town_names
 from extractor.normalize import normalize_entity
 from extractor.rules.countries import country_code
@@ -27,14 +26,6 @@ def is_country(tokens) -> bool:
 def a_country_or_a_town(token) -> bool:
     """Whether one word names a country or (as written or by its lemma) a town: "Україна", "Києві"."""
     return bool({token.lemma.lower(), token.norm.lower()} & town_names()) or is_country([token])
-
-
-def agrees(adjective: str, noun: str) -> bool:
-    """Whether some reading of ``adjective`` agrees in case and gender (or plural) with one of ``noun``."""
-    nouns = [(p.tag.case, p.tag.gender, p.tag.number) for p in parses(noun.lower()) if p.tag.POS == "NOUN"]
-    return any(a.tag.POS == "ADJF" and a.is_known and any(
-        a.tag.case == case and (a.tag.gender == gender if number != "plur" else a.tag.number == "plur")
-        for case, gender, number in nouns) for a in parses(adjective.lower()))
 
 
 def relational_adjective(token) -> bool:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from extractor.document import Document
 from extractor.lexicon import words
-from extractor.morphology.analyzer import is_name
-from extractor.ner.consistency.edits import (AND, a_country_or_a_town, agrees, new_mention, relational_adjective,
+from extractor.morphology.analyzer import agrees, is_name
+from extractor.ner.consistency.edits import (AND, a_country_or_a_town, new_mention, relational_adjective,
                                              set_tokens)
 from extractor.text import has_latin, latin_script
 

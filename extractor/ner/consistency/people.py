@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from extractor.document import Document
 from extractor.lexicon import words
-from extractor.morphology.analyzer import is_name, parses
-from extractor.ner.consistency.edits import OTHER_NAMES, a_country_or_a_town, agrees, new_mention, set_tokens
+from extractor.morphology.analyzer import agrees, is_name, is_patronymic, may_be_a_first_name, parses
+from extractor.ner.consistency.edits import OTHER_NAMES, a_country_or_a_town, new_mention, set_tokens
 
 HEADS = {"глава", "голова"}  # of a state, a ministry, a board: nouns for things too
-PATRONYMIC_ENDINGS = ("ович", "евич", "йович", "івна", "ївна", "ьович")
 HONORIFICS = words("honorifics")
 
 
@@ -79,14 +78,6 @@ def adjective_names_with_its_noun(document: Document) -> None:
             set_tokens(document, entity, entity.token_start, after + 1)
 
 
-def _can_be_a_first_name(word: str) -> bool:
-    return any("Name" in p.tag.grammemes for p in parses(word.lower()))
-
-
-def _patronymic(word: str) -> bool:
-    return word.lower().endswith(PATRONYMIC_ENDINGS) or any("Patr" in p.tag.grammemes for p in parses(word.lower()))
-
-
 def name_before_a_full_name(document: Document) -> None:
     """PERS "Луцька Микола Романюк" ("мер Луцька Микола Романюк") -> LOC "Луцька" + PERS "Микола Романюк":
     a word before a first name and a surname (not a patronymic or a second first name: "Рудь Петро
@@ -95,8 +86,8 @@ def name_before_a_full_name(document: Document) -> None:
     for entity in list(document.entities):
         words = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
         if entity.label != "PERS" or len(words) != 3 or not all(w.norm.isalpha() for w in words) \
-                or _can_be_a_first_name(words[0].norm) or not _can_be_a_first_name(words[1].norm) \
-                or _patronymic(words[2].norm) or _can_be_a_first_name(words[2].norm):
+                or may_be_a_first_name(words[0].norm) or not may_be_a_first_name(words[1].norm) \
+                or is_patronymic(words[2].norm) or may_be_a_first_name(words[2].norm):
             continue
         label = "LOC" if a_country_or_a_town(words[0]) else "PERS"
         document.entities.append(new_mention(document, entity.sentence_id, entity.token_start, entity.token_start + 1,
