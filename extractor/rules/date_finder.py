@@ -38,9 +38,8 @@ def _is_number(word: str, lemma: str) -> bool:
 
 
 def _year_end(words: list[str], lemmas: list[str], i: int) -> int:
-    """Where a year expression starting at ``i`` ends ("2012 року", "2012 р .", "2014-2020 рр.", "цього року",
-    "2016-го"), or ``i``."""
-    if i < len(words) and (YEAR.fullmatch(words[i]) or YEAR_RANGE.fullmatch(words[i])):
+    """Where a year expression starting at ``i`` ends ("2012 року", "2012 р .", "цього року", "2016-го"), or ``i``."""
+    if i < len(words) and YEAR.fullmatch(words[i]):
         i += 1
         if i < len(words) and lemmas[i] in ("рік", "р", "рр"):
             i += 1
@@ -84,8 +83,8 @@ def find_spans(written: list[str], lemmas: list[str]) -> list[tuple[int, int]]:
             spans.append((i, i + 2))
         elif SEASON_NOUN.fullmatch(word) and _year_end(words, lemmas, i + 1) > i + 1:
             spans.append((i, _year_end(words, lemmas, i + 1)))
-        elif _a_year_range(written, i):
-            spans.append((i, _year_end(words, lemmas, i)))
+        elif _a_year_range(written, i):  # its abbreviation's period left out, as NER-UK tags "2006-2009 рр"
+            spans.append((i, i + 1 + (i + 1 < len(words) and lemmas[i + 1] in ("рік", "р", "рр"))))
         elif DECADE.fullmatch(word):
             end = i + 1 + (i + 1 < len(words) and lemmas[i + 1] in ("рік", "рр", "р"))
             spans.append((i, end))
