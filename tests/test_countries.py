@@ -2,6 +2,7 @@
 import pytest
 
 from extractor.rules.countries import country_code, demonym_code
+from extractor.tables import entity_id
 
 from conftest import hand_built
 
@@ -106,3 +107,12 @@ def test_every_country_is_coded_in_every_case(extractor):
     coded = {e.text: e.country_code for e in document.entities if e.label == "LOC"}
     missed = [(form, code, coded.get(form)) for form, code in items if coded.get(form) != code]
     assert not missed, missed[:40]
+
+
+def test_a_job_that_ends_in_a_country_keeps_its_label_and_gets_the_code(extractor):
+    document = hand_built(extractor, "Міністр закордонних справ України наголосив на цьому.",
+                          [("Міністр закордонних справ України", "JOB")])
+    assert [(e.text, e.label, e.country_code) for e in document.entities] == \
+        [("Міністр закордонних справ України", "JOB", "UA")]
+    assert entity_id("JOB", "міністр закордонних справ україни", "UA") == "JOB:міністр закордонних справ україни"
+    assert hand_built(extractor, "Міністр оборони заявив.", [("Міністр оборони", "JOB")]).entities[0].country_code is None

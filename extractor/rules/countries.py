@@ -83,6 +83,19 @@ def _country_reading(word: str) -> tuple[str, str | None]:
     return word, None
 
 
+def _country_of_a_job(tokens) -> str | None:
+    """The country a job ends in, as NER-UK tags such jobs whole ("Президента України", "Міністр закордонних
+    справ України"): the job keeps its label and gets the country's code."""
+    from extractor.normalize import normalize_entity
+
+    for start in range(max(1, len(tokens) - 3), len(tokens)):  # the longest name first
+        if tokens[start].norm[:1].isupper():
+            code = country_code(normalize_entity(tokens[start:], "LOC"))
+            if code:
+                return code
+    return None
+
+
 def tag_countries(document) -> None:
     """Pipeline component: give country mentions their ISO code and the label LOC,
     and add the country names the tagger missed ("КНДР", "РФ") as LOC mentions.
@@ -91,10 +104,13 @@ def tag_countries(document) -> None:
     from extractor.normalize import normalize_entity
 
     for entity in document.entities:
+        tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
+        if entity.label == "JOB":
+            entity.country_code = _country_of_a_job(tokens)
+            continue
         if entity.label not in PLACE_LIKE:
             entity.country_code = country_code(entity.text)
             continue
-        tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
         as_place = normalize_entity(tokens, "LOC")
         entity.country_code = country_code(as_place) or country_code(entity.text)
         if entity.country_code:
