@@ -116,3 +116,8 @@ def test_a_job_that_ends_in_a_country_keeps_its_label_and_gets_the_code(extracto
         [("Міністр закордонних справ України", "JOB", "UA")]
     assert entity_id("JOB", "міністр закордонних справ україни", "UA") == "JOB:міністр закордонних справ україни"
     assert hand_built(extractor, "Міністр оборони заявив.", [("Міністр оборони", "JOB")]).entities[0].country_code is None
+
+
+def test_a_country_name_tagged_misc_is_a_place(extractor):
+    document = hand_built(extractor, 'Він подякував за "служіння Сполученим Штатам".', [("Сполученим Штатам", "MISC")])
+    assert [(e.text, e.label, e.country_code) for e in document.entities] == [("Сполученим Штатам", "LOC", "US")]

@@ -51,7 +51,7 @@ def demonym_code(adjective_lemma: str) -> str | None:
     return DEMONYMS.get(key(adjective_lemma))
 
 
-PLACE_LIKE = ("PERS", "ORG", "LOC")
+PLACE_LIKE = ("PERS", "ORG", "LOC", "MISC")
 
 
 def _inside_longer_name(tokens, i: int) -> bool:
