@@ -66,6 +66,7 @@ def make_names_consistent(document: Document, off: frozenset[str] = frozenset(),
             continue
         before = _mentions(document) if trace is not None else None
         step.run(document)
+        document.entities.sort(key=lambda e: e.start)  # the one sort: a step may add mentions at the end
         if trace is not None:
             after = _mentions(document)
             if after != before:

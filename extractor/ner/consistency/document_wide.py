@@ -38,7 +38,6 @@ def surnames_are_people(document: Document) -> None:
         for i, token in enumerate(sentence.tokens):
             if (sentence.index, i) not in tagged and token.norm[:1].isupper() and token.lemma.lower() in surnames:
                 document.entities.append(new_mention(document, sentence.index, i, i + 1, "PERS"))
-    document.entities.sort(key=lambda e: e.start)
 
 
 def one_type_per_name(document: Document) -> None:

@@ -32,7 +32,6 @@ def place_before_a_latin_company(document: Document) -> None:
             document.entities.append(new_mention(document, entity.sentence_id, entity.token_start,
                                               entity.token_start + 1, "LOC"))
             set_tokens(document, entity, entity.token_start + 1, entity.token_end)
-    document.entities.sort(key=lambda e: e.start)
 
 
 def _genitive(token) -> bool:
@@ -79,7 +78,6 @@ def institutions_at_sentence_start(document: Document) -> None:
         if all(e.token_start > head and e.token_end <= end for e in inside):
             document.entities = [e for e in document.entities if e not in inside]
             document.entities.append(new_mention(document, sentence.index, 0, end, "ORG"))
-    document.entities.sort(key=lambda e: e.start)
 
 
 def institutions_are_organisations(document: Document) -> None:

@@ -56,7 +56,6 @@ def split_job_from_name(document: Document) -> None:
             continue
         document.entities.append(new_mention(document, entity.sentence_id, entity.token_start, name, "JOB"))
         set_tokens(document, entity, name, entity.token_end)
-    document.entities.sort(key=lambda e: e.start)
 
 
 def adjective_names_with_its_noun(document: Document) -> None:
@@ -93,7 +92,6 @@ def name_before_a_full_name(document: Document) -> None:
         document.entities.append(new_mention(document, entity.sentence_id, entity.token_start, entity.token_start + 1,
                                              label))
         set_tokens(document, entity, entity.token_start + 1, entity.token_end)
-    document.entities.sort(key=lambda e: e.start)
 
 
 def job_before_a_person(document: Document) -> None:
