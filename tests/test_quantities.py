@@ -213,3 +213,13 @@ def test_a_cent_takes_the_currency_of_the_nearest_amount_a_cent_divides(extracto
     assert [(q.value, q.unit_lemma, q.currency) for q in found] == [(95, "цент", "EUR"), (2.2, "євро", "EUR")]
     assert only(extractor, "Проїзд подорожчав на 50 центів.").currency is None  # dollar or euro: not written
     assert only(extractor, "Хліб подорожчав на 50 копійок.").currency == "UAH"
+
+
+@pytest.mark.parametrize("text", ["Про це повідомляє 5 канал.", "Він став 45 президентом країни."])
+def test_a_singular_noun_after_a_number_not_ending_in_one_makes_it_a_name_or_an_ordinal(extractor, text):
+    assert quantities(extractor, text) == []
+
+
+def test_counts_take_the_plural_and_indeclinable_units_count_all_the_same(extractor):
+    found = quantities(extractor, "Купили 5 каналів і 2 канали за 5 євро, а 21 канал закрили.")
+    assert [(q.value, q.unit_lemma) for q in found] == [(5, "канал"), (2, "канал"), (5, "євро"), (21, "канал")]

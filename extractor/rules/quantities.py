@@ -171,7 +171,7 @@ def find_quantities(sentence: Sentence, text: str, entities: list[Entity],
         head, end, country = _read_unit(tokens, number.last)
         if head is not None and tokens[head].pos != "NOUN" and (number.high or number.value or 0) > MOST_BEINGS:
             head, end, country = None, number.last, None
-        if _an_article(tokens, number, head):
+        if _an_article(tokens, number, head) or _a_label(tokens, number, head):
             i = number.last
             continue
         if head is not None and tokens[head].lemma.lower() in NOT_UNITS:
@@ -225,6 +225,20 @@ def _an_article(tokens: list[Token], number, head: int | None) -> bool:
         return False
     readings = [unit.parse] if unit.parse is not None else parses(unit.norm.lower())  # the reading in context
     return not any("anim" in p.tag.grammemes for p in readings)
+
+
+def _a_label(tokens: list[Token], number, head: int | None) -> bool:
+    """"5 канал", "45 президентом": after a whole number that does not end in one, a count's noun is plural
+    ("5 каналів", "45 президентами"); a noun with no plural reading there makes the number a name or an
+    ordinal. Indeclinable nouns, currencies and measures ("5 євро", "5 км") are counted all the same."""
+    if head is None or number.last - number.first != 1 or not tokens[number.first].norm.isdigit():
+        return False
+    value, unit = int(tokens[number.first].norm), tokens[head]
+    if (value % 10 == 1 and value % 100 != 11) or unit.pos != "NOUN" or unit.lemma.lower() in CURRENCIES \
+            or unit.norm.lower() in MEASURES:
+        return False
+    readings = [p for p in parses(unit.norm.lower()) if p.tag.POS == "NOUN" and p.is_known]
+    return bool(readings) and not any(p.tag.number == "plur" or "Fixd" in p.tag.grammemes for p in readings)
 
 
 def _hundredths_take_a_currency(quantities: list[Quantity]) -> None:
