@@ -1,7 +1,7 @@
 """Entity spans from a tag sequence: the one decoder tagging and scoring share."""
 from __future__ import annotations
 
-from extractor.lexicon import words
+from extractor import lexicon
 from extractor.morphology.analyzer import parses
 
 # NER-UK 2.0's 13 entity types
@@ -28,7 +28,7 @@ def spans_from_bioes(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-COORDINATORS = words("and")
+COORDINATORS = lexicon.words("and")
 NAMES = frozenset({"PERS", "ORG", "LOC", "MISC"})
 
 

@@ -62,3 +62,10 @@ def normalize_entities(document) -> None:
         if entity.token_start == 0 and entity.label in COMMON_NOUN_LABELS:
             entity.lemma = _sentence_case_lowered(entity.lemma, tokens[0])
     people_agree_within_document(document)
+
+
+def normalize_new_mentions(document) -> None:
+    """The lemma of each mention a later rule added or widened (it left ``lemma`` empty); a document where
+    nothing is new needs no second pass over its people."""
+    if any(not entity.lemma for entity in document.entities):
+        normalize_entities(document)

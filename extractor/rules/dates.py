@@ -24,7 +24,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from extractor.document import set_tokens
-from extractor.normalize import normalize_entities
+from extractor.normalize import normalize_new_mentions
 from extractor.rules.date_finder import add_found_dates
 from extractor.rules.date_kinds import (
     CLOCK, DAY_RANGE, DAYS_FROM_REFERENCE, MONTHS, NUMERIC_DATE, RESOLVED_LABELS, SHIFTS, WEEKDAYS, YEAR, YEAR_RANGE,
@@ -184,8 +184,7 @@ def add_dates(document, reference_date: str | None = None) -> None:
     "наступного дня" counts from the last day resolved before it."""
     _times_and_amounts(document)
     add_found_dates(document)
-    if any(not e.lemma for e in document.entities):  # most documents: nothing new, no second pass
-        normalize_entities(document)  # the lemma of each mention found or widened here (the rest keep theirs)
+    normalize_new_mentions(document)
     reference = _day(document.published) or _day(reference_date)
     anchor = None
     for entity in sorted(document.entities, key=lambda e: e.start):

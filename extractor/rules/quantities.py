@@ -39,10 +39,14 @@ COORDINATORS = words("and") | {"або", "чи"}
 TROOP_UNITS = words("troop_units")
 
 
+def _money_or_measure(token: Token) -> bool:
+    """A currency (word, sign, abbreviation) or an abbreviated measure: a unit whatever its form."""
+    return token.lemma.lower() in CURRENCIES or token.norm in CURRENCIES or token.norm.lower() in MEASURES
+
+
 def _read_unit(tokens: list[Token], j: int) -> tuple[int | None, int, str | None]:
     """(head index, end of the unit phrase, country code) of the unit after token j."""
-    if j < len(tokens) and (tokens[j].lemma.lower() in CURRENCIES or tokens[j].norm in CURRENCIES
-                            or tokens[j].norm.lower() in MEASURES):
+    if j < len(tokens) and _money_or_measure(tokens[j]):
         return j, j + 1, None
     country = None
     k = j
@@ -221,7 +225,7 @@ def _an_article(tokens: list[Token], number, head: int | None) -> bool:
     if head is None:
         return True
     unit = tokens[head]
-    if unit.lemma.lower() in CURRENCIES or unit.norm.lower() in MEASURES or unit.pos != "NOUN":
+    if _money_or_measure(unit) or unit.pos != "NOUN":
         return False
     readings = [unit.parse] if unit.parse is not None else parses(unit.norm.lower())  # the reading in context
     return not any("anim" in p.tag.grammemes for p in readings)
@@ -234,8 +238,7 @@ def _a_label(tokens: list[Token], number, head: int | None) -> bool:
     if head is None or number.last - number.first != 1 or not tokens[number.first].norm.isdigit():
         return False
     value, unit = int(tokens[number.first].norm), tokens[head]
-    if (value % 10 == 1 and value % 100 != 11) or unit.pos != "NOUN" or unit.lemma.lower() in CURRENCIES \
-            or unit.norm.lower() in MEASURES:
+    if (value % 10 == 1 and value % 100 != 11) or unit.pos != "NOUN" or _money_or_measure(unit):
         return False
     readings = [p for p in parses(unit.norm.lower()) if p.tag.POS == "NOUN" and p.is_known]
     return bool(readings) and not any(p.tag.number == "plur" or "Fixd" in p.tag.grammemes for p in readings)

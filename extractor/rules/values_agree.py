@@ -10,7 +10,7 @@ MON mention (unless a mention of another type holds its words).
 from __future__ import annotations
 
 from extractor.document import Document, new_mention, set_tokens
-from extractor.normalize import normalize_entities
+from extractor.normalize import normalize_new_mentions
 from extractor.rules.numbers import HEDGES
 
 LEADING_WORDS = set(HEDGES) | {"від", "з", "із"}  # what may stand before an amount in its quantity
@@ -51,5 +51,4 @@ def values_agree(document: Document) -> None:
                 document.entities.append(entity)
                 quantity.start, quantity.end, quantity.text = entity.start, entity.end, entity.text
     document.entities.sort(key=lambda e: (e.start, e.end))
-    if any(not e.lemma for e in document.entities):  # most documents: nothing new, no second pass
-        normalize_entities(document)  # the lemma of each money mention added or widened here
+    normalize_new_mentions(document)

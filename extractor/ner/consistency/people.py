@@ -12,12 +12,12 @@ after a word for a street is a street, and a one-word name read as an adjective 
 from __future__ import annotations
 
 from extractor.document import Document
-from extractor.lexicon import words
+from extractor import lexicon
 from extractor.morphology.analyzer import agrees, is_name, is_patronymic, may_be_a_first_name, parses
 from extractor.ner.consistency.edits import OTHER_NAMES, a_country_or_a_town, new_mention, set_tokens
 
 HEADS = {"глава", "голова"}  # of a state, a ministry, a board: nouns for things too
-HONORIFICS = words("honorifics")
+HONORIFICS = lexicon.words("honorifics")
 
 
 def drop_honorifics(document: Document) -> None:
