@@ -43,9 +43,9 @@ def _sentence_text(document: Document, sentence_id: int) -> str:
 
 def entity_id(label: str, lemma: str, country_code: str | None) -> str:
     """The id of the entity a mention belongs to: a country by its code, anything else by label and
-    lower-cased lemma (so "Рада Безпеки ООН" and "Рада безпеки ООН" are one entity; a job of a country,
-    "Президент України", is a job with that country's code)."""
-    return f"LOC:{country_code}" if country_code and label != "JOB" else f"{label}:{lemma.lower()}"
+    lower-cased lemma (so "Рада Безпеки ООН" and "Рада безпеки ООН" are one entity; a job or a body of a
+    country, "Президент України", "Сенат США", is a job or an organisation with that country's code)."""
+    return f"LOC:{country_code}" if country_code and label not in ("JOB", "ORG") else f"{label}:{lemma.lower()}"
 
 
 def document_tables(documents: list[Document]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:

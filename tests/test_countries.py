@@ -118,6 +118,16 @@ def test_a_job_that_ends_in_a_country_keeps_its_label_and_gets_the_code(extracto
     assert hand_built(extractor, "Міністр оборони заявив.", [("Міністр оборони", "JOB")]).entities[0].country_code is None
 
 
+def test_an_organisation_that_ends_in_a_country_keeps_its_label_and_gets_the_code(extractor):
+    document = hand_built(extractor, "Рішення Верховного суду США оприлюднили.",
+                          [("Верховного суду США", "ORG")])
+    assert [(e.text, e.label, e.country_code) for e in document.entities] == \
+        [("Верховного суду США", "ORG", "US")]
+    assert entity_id("ORG", "верховний суд сша", "US") == "ORG:верховний суд сша"
+    assert hand_built(extractor, "Рішення Європейської комісії оприлюднили.",
+                      [("Європейської комісії", "ORG")]).entities[0].country_code is None
+
+
 def test_a_country_name_tagged_misc_is_a_place(extractor):
     document = hand_built(extractor, 'Він подякував за "служіння Сполученим Штатам".', [("Сполученим Штатам", "MISC")])
     assert [(e.text, e.label, e.country_code) for e in document.entities] == [("Сполученим Штатам", "LOC", "US")]

@@ -83,9 +83,10 @@ def _country_reading(word: str) -> tuple[str, str | None]:
     return word, None
 
 
-def _country_of_a_job(tokens) -> str | None:
-    """The country a job ends in, as NER-UK tags such jobs whole ("Президента України", "Міністр закордонних
-    справ України"): the job keeps its label and gets the country's code."""
+def _country_at_the_end(tokens) -> str | None:
+    """The country a job or an organisation ends in, as NER-UK tags them whole ("Президента України",
+    "Верховного суду США", "Міністерство охорони здоров'я Латвії"): the mention keeps its label and gets
+    the country's code."""
     from extractor.normalize import normalize_entity
 
     for start in range(max(1, len(tokens) - 3), len(tokens)):  # the longest name first
@@ -106,14 +107,16 @@ def tag_countries(document) -> None:
     for entity in document.entities:
         tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
         if entity.label == "JOB":
-            entity.country_code = _country_of_a_job(tokens)
+            entity.country_code = _country_at_the_end(tokens)
             continue
         if entity.label not in PLACE_LIKE:
             entity.country_code = country_code(entity.text)
             continue
         as_place = normalize_entity(tokens, "LOC")
         entity.country_code = country_code(as_place) or country_code(entity.text)
-        if entity.country_code:
+        if not entity.country_code and entity.label == "ORG" and len(tokens) > 1:
+            entity.country_code = _country_at_the_end(tokens)  # "Сенатом США": a body of the country
+        elif entity.country_code:
             # a whole mention that is a country name is a place, whatever the tagger
             # said ("КНДР" as ORG, "Франція" as PERS): users count countries as places
             entity.label = "LOC"
