@@ -10,7 +10,10 @@ mentions the extractor found with the right type: is the mention's own lemma
 the annotated normalized form? Recognition counts a gold PER/LOC/ORG form found
 as any of the three types. Every figure is also given per topic (the file
 name's part before ``__``), so that a model trained on one topic can be
-measured on the other.
+measured on the other. Countries: a gold LOC form whose normalized form is a
+country's name must be found as a place with that country's ISO code, and a
+place the extractor codes must be such a gold form (distinct forms per
+document, as above).
 """
 from __future__ import annotations
 
@@ -74,6 +77,18 @@ def _predictions(document) -> dict:
     return predicted
 
 
+def _country_forms(document) -> set[tuple[str, str]]:
+    """(form, ISO code) of the places a processed document codes as countries."""
+    return {(e.text.lower(), e.country_code) for e in document.entities if e.label == "LOC" and e.country_code}
+
+
+def _gold_country_forms(gold: dict) -> set[tuple[str, str]]:
+    from extractor.rules.countries import country_code
+
+    return {(form, code) for (form, label), normalized in gold.items()
+            if label == "LOC" and (code := country_code(normalized))}
+
+
 def _typed_match(key: tuple[str, str], gold: dict) -> tuple[str, str] | None:
     """The gold key a predicted (form, type) matches: the same, or the EU under its other type."""
     if key in gold:
@@ -85,8 +100,11 @@ def _typed_match(key: tuple[str, str], gold: dict) -> tuple[str, str] | None:
     return None
 
 
-def _count(counts: dict, gold: dict, predicted: dict) -> None:
-    """Add one document's typed, recognition and normalization counts to ``counts``."""
+def _count(counts: dict, gold: dict, predicted: dict, countries: set[tuple[str, str]]) -> None:
+    """Add one document's typed, recognition, normalization and country counts to ``counts``."""
+    gold_countries = _gold_country_forms(gold)
+    counts["countries"].update(gold=len(gold_countries), predicted=len(countries),
+                               right=len(gold_countries & countries))
     for _, label in gold:
         counts["gold"][label] += 1
     for key, lemma in predicted.items():
@@ -113,13 +131,15 @@ def _report(counts: dict) -> dict:
     for name, kinds in (("micro PER/LOC/ORG", CORE), ("micro all", CORE + ("MISC",))):
         report[name] = _f1(*(sum(counts[c][k] for k in kinds) for c in ("right", "predicted", "gold")))
     report["recognition PER/LOC/ORG"] = _f1(*(counts["recognition"][c] for c in ("right", "predicted", "gold")))
+    report["countries (ISO code)"] = _f1(*(counts["countries"][c] for c in ("right", "predicted", "gold")))
     report["normalization"] = round(counts["normalized"]["right"] / max(counts["normalized"]["scored"], 1), 4)
     report["errors"] = dict(counts["errors"].most_common(8))
     return report
 
 
 def _new_counts() -> dict:
-    return {kind: Counter() for kind in ("gold", "predicted", "right", "normalized", "errors", "recognition")}
+    return {kind: Counter() for kind in ("gold", "predicted", "right", "normalized", "errors", "recognition",
+                                          "countries")}
 
 
 def evaluate(folder: Path, extractor, topics: tuple[str, ...] = ()) -> dict:
@@ -132,9 +152,9 @@ def evaluate(folder: Path, extractor, topics: tuple[str, ...] = ()) -> dict:
         if topics and topic not in topics:
             continue
         document = extractor.process([Document(doc_id, text, published=published)])[0]
-        predicted = _predictions(document)
-        _count(overall, gold, predicted)
-        _count(per_topic.setdefault(topic, _new_counts()), gold, predicted)
+        predicted, countries = _predictions(document), _country_forms(document)
+        _count(overall, gold, predicted, countries)
+        _count(per_topic.setdefault(topic, _new_counts()), gold, predicted, countries)
     report = _report(overall)
     if len(per_topic) > 1:
         report["topics"] = {topic: _report(counts) for topic, counts in sorted(per_topic.items())}

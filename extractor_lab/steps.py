@@ -57,10 +57,10 @@ def _bsnlp_scores(documents: list[Document], golds: dict[str, dict]) -> dict[str
     per_topic: dict[str, dict] = {}
     overall = bsnlp._new_counts()
     for document in documents:
-        predicted = bsnlp._predictions(document)
-        bsnlp._count(overall, golds[document.doc_id], predicted)
+        predicted, countries = bsnlp._predictions(document), bsnlp._country_forms(document)
+        bsnlp._count(overall, golds[document.doc_id], predicted, countries)
         bsnlp._count(per_topic.setdefault(bsnlp.topic_of(document.doc_id), bsnlp._new_counts()),
-                     golds[document.doc_id], predicted)
+                     golds[document.doc_id], predicted, countries)
     scores = {"bsnlp": bsnlp._report(overall)["micro PER/LOC/ORG"]["f1"]}
     scores.update({f"bsnlp {topic}": bsnlp._report(c)["micro PER/LOC/ORG"]["f1"] for topic, c in sorted(per_topic.items())})
     return scores
