@@ -7,6 +7,13 @@
 """
 from extractor.document import Document, Entity, Quantity, Sentence, Token
 from extractor.pipeline import Extractor
-from extractor.tables import Tables
 
 __all__ = ["Extractor", "Document", "Entity", "Quantity", "Sentence", "Token", "Tables"]
+
+
+def __getattr__(name: str):
+    """``extractor.Tables`` on first use: pandas loads only where tables are built."""
+    if name == "Tables":
+        from extractor.tables import Tables
+        return Tables
+    raise AttributeError(f"module 'extractor' has no attribute {name!r}")

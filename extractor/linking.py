@@ -20,6 +20,13 @@ from typing import Iterable
 from extractor.morphology.analyzer import is_common_noun, is_known, may_be_a_first_name, parses
 
 
+def entity_id(label: str, lemma: str, country_code: str | None) -> str:
+    """The id of the entity a mention belongs to: a country by its code, anything else by label and
+    lower-cased lemma (so "Рада Безпеки ООН" and "Рада безпеки ООН" are one entity; a job or a body of a
+    country, "Президент України", "Сенат США", is a job or an organisation with that country's code)."""
+    return f"LOC:{country_code}" if country_code and label not in ("JOB", "ORG") else f"{label}:{lemma.lower()}"
+
+
 def _words(lemma: str) -> list[str]:
     return lemma.replace(".", ". ").split()
 

@@ -17,7 +17,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from tqdm import tqdm
 
@@ -36,7 +36,9 @@ from extractor.rules.countries import tag_countries
 from extractor.rules.dates import add_dates
 from extractor.rules.quantities import add_quantities
 from extractor.segment import segment
-from extractor.tables import Tables, build_tables
+
+if TYPE_CHECKING:
+    from extractor.tables import Tables
 
 log = logging.getLogger(__name__)
 # What any component may read once the text is segmented: where sentences, tokens and mentions are,
@@ -179,6 +181,8 @@ class Extractor:
         Pass ``as_text=True`` when the strings are texts, so none is mistaken for a path."""
         if isinstance(inputs, (str, Path)):
             inputs = [inputs]
+        from extractor.tables import build_tables  # pandas: only where tables are built (0.4 s of a cold start)
+
         return build_tables(list(self.iter_documents(inputs, progress=progress, **options)))
 
 

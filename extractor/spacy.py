@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 
 from extractor.document import Document
 from extractor.pipeline import batched
-from extractor.tables import entity_id
+from extractor.linking import entity_id
 
 SPAN_EXTENSIONS = ("lemma", "country_code", "date", "entity_id")
 UD_FEATURES = {  # pymorphy3 grammeme -> UD feature

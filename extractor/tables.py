@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from extractor.document import Document
-from extractor.linking import links_across_documents
+from extractor.linking import entity_id, links_across_documents
 
 MENTION_COLUMNS = ["doc_id", "sentence_id", "start", "end", "text", "label", "lemma", "country_code", "date",
                    "entity_id", "sentence"]
@@ -39,13 +39,6 @@ class Tables:
 def _sentence_text(document: Document, sentence_id: int) -> str:
     sentence = document.sentences[sentence_id]
     return document.text[sentence.start:sentence.end]
-
-
-def entity_id(label: str, lemma: str, country_code: str | None) -> str:
-    """The id of the entity a mention belongs to: a country by its code, anything else by label and
-    lower-cased lemma (so "Рада Безпеки ООН" and "Рада безпеки ООН" are one entity; a job or a body of a
-    country, "Президент України", "Сенат США", is a job or an organisation with that country's code)."""
-    return f"LOC:{country_code}" if country_code and label not in ("JOB", "ORG") else f"{label}:{lemma.lower()}"
 
 
 def document_tables(documents: list[Document]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:

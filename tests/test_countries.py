@@ -2,7 +2,7 @@
 import pytest
 
 from extractor.rules.countries import country_code, demonym_code
-from extractor.tables import entity_id
+from extractor.linking import entity_id
 
 from conftest import hand_built
 

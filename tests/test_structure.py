@@ -7,10 +7,11 @@ import sys
 from conftest import ROOT
 
 
-def test_running_the_extractor_imports_no_training_module():
+def test_running_the_extractor_imports_no_training_module_and_no_pandas():
+    # pandas is for the tables only: a library user tagging texts does not wait for it at start
     code = ("import sys; from extractor import Extractor; document = Extractor()('Президент України прибув до Києва.'); "
             "assert document.entities; "
-            "print('\\n'.join(sorted(m for m in sys.modules if m.startswith(('extractor_lab', 'gensim', 'stanza.models.ner_tagger', 'stanza.models.charlm')))))")
+            "print('\\n'.join(sorted(m for m in sys.modules if m.startswith(('extractor_lab', 'gensim', 'stanza.models.ner_tagger', 'stanza.models.charlm', 'pandas')))))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
