@@ -131,3 +131,19 @@ def test_an_organisation_that_ends_in_a_country_keeps_its_label_and_gets_the_cod
 def test_a_country_name_tagged_misc_is_a_place(extractor):
     document = hand_built(extractor, 'Він подякував за "служіння Сполученим Штатам".', [("Сполученим Штатам", "MISC")])
     assert [(e.text, e.label, e.country_code) for e in document.entities] == [("Сполученим Штатам", "LOC", "US")]
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    # a country in an oblique case opens no longer name: two names glued into one
+    ("Він визнав анексію Росією Криму.", [("Росією Криму", "LOC")],
+     [("Росією", "LOC", "RU"), ("Криму", "LOC", None)]),
+    ("Прем'єр Норвегії Юнас Стере заявив.", [("Норвегії Юнас Стере", "PERS")],
+     [("Норвегії", "LOC", "NO"), ("Юнас Стере", "PERS", None)]),
+    # a country that is the head of the name, or the whole name, stays
+    ("Делегація Сполучених Штатів Америки прибула.", [("Сполучених Штатів Америки", "LOC")],
+     [("Сполучених Штатів Америки", "LOC", "US")]),
+    ("Газета Україна молода писала.", [("Україна молода", "ORG")], [("Україна молода", "ORG", None)]),
+])
+def test_a_country_in_an_oblique_case_is_split_from_the_name_after_it(extractor, text, tagged, expected):
+    document = hand_built(extractor, text, tagged)
+    assert [(e.text, e.label, e.country_code) for e in document.entities] == expected

@@ -97,6 +97,32 @@ def _country_at_the_end(tokens) -> str | None:
     return None
 
 
+def _oblique_country_first(document, entity) -> int:
+    """How many words of a longer place-like mention are a country's name in an oblique case, followed by
+    another name: the tagger glued two names into one ("анексію Росією Криму" read as one place). A name
+    starts with its head in the nominative, so a country in another case opens no longer name. 0: none."""
+    from extractor.normalize import normalize_entity
+
+    tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
+    for width in range(min(3, len(tokens) - 1), 0, -1):
+        head = tokens[0].parse
+        if (tokens[width].norm[:1].isupper() and head is not None and head.tag.case not in (None, "nomn")
+                and country_code(normalize_entity(tokens[:width], "LOC"))):
+            return width
+    return 0
+
+
+def _split_glued_countries(document) -> None:
+    from extractor.document import new_mention, set_tokens
+
+    for entity in list(document.entities):
+        width = _oblique_country_first(document, entity) if entity.label in PLACE_LIKE else 0
+        if width:
+            document.entities.append(new_mention(document, entity.sentence_id, entity.token_start,
+                                                 entity.token_start + width, "LOC", source=entity.source))
+            set_tokens(document, entity, entity.token_start + width, entity.token_end)
+
+
 def tag_countries(document) -> None:
     """Pipeline component: give country mentions their ISO code and the label LOC,
     and add the country names the tagger missed ("КНДР", "РФ") as LOC mentions.
@@ -104,6 +130,7 @@ def tag_countries(document) -> None:
     from extractor.document import Entity
     from extractor.normalize import normalize_entity
 
+    _split_glued_countries(document)
     for entity in document.entities:
         tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
         if entity.label == "JOB":
