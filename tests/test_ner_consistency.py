@@ -317,6 +317,16 @@ def test_a_town_before_a_latin_script_company_is_a_place(extractor, text, span, 
     ("cut_before_verb", "Дунай зріс на метр.", [("Дунай зріс", "LOC")], [("Дунай", "LOC")]),
     ("surnames_are_people", "Дональд Трамп прибув. Трамп заявив.", [("Дональд Трамп", "PERS"), ("Трамп", "LOC", 1)],
      [("Дональд Трамп", "PERS"), ("Трамп", "PERS")]),
+    # a full name's surname, in the nominative, at the end of another name: two names glued
+    ("surnames_are_people", "Дональд Трамп виграв. В інтерв'ю NBC Трамп сказав це.",
+     [("Дональд Трамп", "PERS"), ("NBC Трамп", "ORG")], [("Дональд Трамп", "PERS"), ("NBC", "ORG"), ("Трамп", "PERS")]),
+    ("surnames_are_people", "Дональд Трамп виграв. Від партії республіканців Дональд Трамп пішов.",
+     [("Дональд Трамп", "PERS"), ("партії республіканців Дональд Трамп", "ORG")],
+     [("Дональд Трамп", "PERS"), ("партії республіканців", "ORG"), ("Дональд Трамп", "PERS")]),
+    # named after a person, in the genitive: one name
+    ("surnames_are_people", "Тарас Шевченко писав. Університет Шевченка відкрився.",
+     [("Тарас Шевченко", "PERS"), ("Університет Шевченка", "ORG")],
+     [("Тарас Шевченко", "PERS"), ("Університет Шевченка", "ORG")]),
 ])
 def test_a_step_called_by_name_mends_its_mistake_alone(extractor, name, text, spans, expected):
     from conftest import one_step

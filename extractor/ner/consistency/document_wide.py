@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from extractor.document import Document
-from extractor.ner.consistency.edits import OTHER_NAMES, new_mention, tagged_tokens
+from extractor.morphology.analyzer import may_be_a_first_name
+from extractor.ner.consistency.edits import OTHER_NAMES, new_mention, set_tokens, tagged_tokens
 from extractor.ner.constraints import ORGANISATIONS
 
 
@@ -24,16 +25,35 @@ def _surnames(document: Document) -> set[str]:
     return found
 
 
+def _person_at_the_end(tokens, surnames: set[str]) -> int:
+    """Where a person named in the nominative (a known surname, with first names before it) starts at the
+    end of a longer name: "NBC Трамп", "Республіканської партії Дональд Трамп" (two names glued by the
+    tagger; an organisation named after a person names them in the genitive). 0: nowhere."""
+    last = tokens[-1]
+    if len(tokens) < 2 or last.lemma.lower() not in surnames or last.parse is None or last.parse.tag.case != "nomn":
+        return 0
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1].norm.istitle() and may_be_a_first_name(tokens[start - 1].norm) \
+            and tokens[start - 1].parse is not None and tokens[start - 1].parse.tag.case == "nomn":
+        start -= 1
+    return start
+
+
 def surnames_are_people(document: Document) -> None:
     surnames = _surnames(document)
     if not surnames:
         return
-    tagged = tagged_tokens(document)
-    for entity in document.entities:
+    for entity in list(document.entities):
         tokens = document.sentences[entity.sentence_id].tokens
         if entity.label in OTHER_NAMES and entity.token_end - entity.token_start == 1 \
                 and tokens[entity.token_start].lemma.lower() in surnames:
             entity.label = "PERS"  # "Трамп" as a place, in a text about Дональд Трамп
+        elif entity.label in OTHER_NAMES and (start := _person_at_the_end(
+                tokens[entity.token_start:entity.token_end], surnames)):
+            person = entity.token_start + start
+            document.entities.append(new_mention(document, entity.sentence_id, person, entity.token_end, "PERS"))
+            set_tokens(document, entity, entity.token_start, person)
+    tagged = tagged_tokens(document)
     for sentence in document.sentences:
         for i, token in enumerate(sentence.tokens):
             if (sentence.index, i) not in tagged and token.norm[:1].isupper() and token.lemma.lower() in surnames:
