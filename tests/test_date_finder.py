@@ -31,6 +31,12 @@ def dated():
     ("Через два тижні почнеться сесія.", [("Через два тижні", "2025-04-03")]),
     ("Минулого тижня вони зустрілися у Львові.", [("Минулого тижня", "2025-W11")]),
     ("У ХХ столітті все було інакше.", [("ХХ столітті", "1901/2000")]),
+    # a season after "до" or "з" bounds the clause's time: the nearest such season, whatever the tense
+    ("Угоду відклали до літа.", [("літа", "2025-06/2025-08")]),
+    ("З весни ціни зросли.", [("весни", "2025-03/2025-05")]),
+    # a year's word takes no sentence's full stop, an abbreviation its own
+    ("Угоду уклали восени 2024 року.", [("восени 2024 року", "2024-09/2024-11")]),
+    ("Це сталося у 2015 р. Потім усе змінилося.", [("2015 р.", "2015")]),
 ])
 def test_relative_and_calendar_expressions_are_found_and_resolved(dated, text, expected):
     assert dated(text) == expected

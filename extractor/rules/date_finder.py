@@ -43,7 +43,7 @@ def _year_end(words: list[str], lemmas: list[str], i: int) -> int:
         i += 1
         if i < len(words) and lemmas[i] in ("рік", "р", "рр"):
             i += 1
-            if i < len(words) and words[i] == ".":
+            if i < len(words) and words[i] == "." and words[i - 1] in ("р", "рр"):  # the abbreviation's period
                 i += 1
         return i
     if i + 1 < len(words) and lemmas[i] in SHIFT_LEMMAS and lemmas[i + 1] == "рік":
@@ -83,6 +83,8 @@ def find_spans(written: list[str], lemmas: list[str]) -> list[tuple[int, int]]:
             spans.append((i, i + 2))
         elif SEASON_NOUN.fullmatch(word) and _year_end(words, lemmas, i + 1) > i + 1:
             spans.append((i, _year_end(words, lemmas, i + 1)))
+        elif SEASON_NOUN.fullmatch(word) and before in ("до", "з", "із", "від") and word[-1] in "иіа":
+            spans.append((i, i + 1))  # "до літа", "з весни": a season's genitive after a preposition of time
         elif _a_year_range(written, i):  # its abbreviation's period left out, as NER-UK tags "2006-2009 рр"
             spans.append((i, i + 1 + (i + 1 < len(words) and lemmas[i + 1] in ("рік", "р", "рр"))))
         elif DECADE.fullmatch(word):

@@ -102,6 +102,8 @@ def season(words: list[str], lemmas: list[str], reference: date | None, tense: s
         return _months((year, 1), (year, last)) if first > last else _months((year, first), (year, last))
     if reference is None:
         return None
+    if len(words) == 1 and words[0] not in SEASON_ADVERBS and words[0][-1] in "иіа":
+        tense = ""  # "до літа", "з весни": a bound of the clause's time, not its time; the nearest season
     seasons = [(date(y, first, 1), _last_day(y + (first > last), last)) for y in range(reference.year - 2, reference.year + 2)]
     if tense == "past":
         start, end = max(s for s in seasons if s[0] <= reference)
