@@ -327,6 +327,13 @@ def test_a_town_before_a_latin_script_company_is_a_place(extractor, text, span, 
     ("surnames_are_people", "Тарас Шевченко писав. Університет Шевченка відкрився.",
      [("Тарас Шевченко", "PERS"), ("Університет Шевченка", "ORG")],
      [("Тарас Шевченко", "PERS"), ("Університет Шевченка", "ORG")]),
+    # an institution named by its head noun after its full name: one name, one type
+    ("one_type_per_name", "Посли Європейського Союзу зустрілися. Держави Союзу погодили санкції.",
+     [("Європейського Союзу", "ORG"), ("Союзу", "LOC", 1)], [("Європейського Союзу", "ORG"), ("Союзу", "ORG")]),
+    # a head two names share stands for neither
+    ("one_type_per_name", "Посли Європейського Союзу і Митного Союзу зустрілися. Держави Союзу погодили санкції.",
+     [("Європейського Союзу", "ORG"), ("Митного Союзу", "ORG"), ("Союзу", "LOC", 2)],
+     [("Європейського Союзу", "ORG"), ("Митного Союзу", "ORG"), ("Союзу", "LOC")]),
 ])
 def test_a_step_called_by_name_mends_its_mistake_alone(extractor, name, text, spans, expected):
     from conftest import one_step

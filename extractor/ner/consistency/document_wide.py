@@ -70,6 +70,10 @@ def one_type_per_name(document: Document) -> None:
         name = _lemmas(document, entity.sentence_id, entity.token_start, entity.token_end)
         if entity.label in OTHER_NAMES or (entity.label == "PERS" and len(name) == 1):
             by_name[name].append(entity)
+    heads = _heads(document, by_name)
+    for name, mentions in list(by_name.items()):
+        if len(name) == 1 and name[0] in heads and heads[name[0]] in by_name:  # "Союзу" after "Європейського Союзу"
+            by_name[heads[name[0]]].extend(by_name.pop(name))
     for name, mentions in by_name.items():
         if " ".join(name) in ORGANISATIONS:  # "країн Європейського Союзу": an organisation news names like a place
             for entity in mentions:
@@ -79,6 +83,19 @@ def one_type_per_name(document: Document) -> None:
         if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:  # a tie stays as tagged
             for entity in mentions:
                 entity.label = ranked[0][0]
+
+
+def _heads(document: Document, by_name: dict) -> dict[str, tuple[str, ...]]:
+    """Head noun -> the one longer name of the document made of adjectives and that noun: news names an
+    institution in full, then by its head ("Європейського Союзу", then "Союзу"). A head two names share
+    ("Верховна Рада", "Київська міська рада") stands for neither."""
+    found = defaultdict(set)
+    for name, mentions in by_name.items():
+        entity = mentions[0]
+        tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
+        if len(tokens) > 1 and all(t.pos in ("ADJF", "PRTF") for t in tokens[:-1]) and tokens[-1].pos == "NOUN":
+            found[name[-1]].add(name)
+    return {head: next(iter(names)) for head, names in found.items() if len(names) == 1}
 
 
 def _lemmas(document: Document, sentence: int, start: int, end: int) -> tuple[str, ...]:
