@@ -74,6 +74,9 @@ def _add_label(sub) -> None:
     news.add_argument("--bsnlp", type=Path, default=SHARED / "bsnlp-uk-dev", help="(default: %(default)s)")
     news.add_argument("--corpus", type=Path, default=SHARED / "ner-uk-2.0", help="(default: %(default)s)")
     news.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="(default: %(default)s)")
+    news.add_argument("--confirmed-only", action="store_true",
+                      help="with --bsnlp-topic: leave out a sentence where the pipeline names something the "
+                           "annotators did not list")
     news.set_defaults(func=_run_label_news)
 
 
@@ -211,7 +214,7 @@ def _run_label_news(args) -> int:
         held_out = frozenset(p.stem for p in (DATA / "bruk-press-heldout" / "annotated").glob("*.out"))
         _, texts = raw_texts(args.corpus, args.bruk_texts, without_dev=True, pattern="A_*.txt", exclude=held_out)
         documents = [(Document(f"press{i}", text), None) for i, text in enumerate(texts)]
-    count = label_documents(Extractor(ner_members=2), documents, args.out)
+    count = label_documents(Extractor(ner_members=2), documents, args.out, confirmed_only=args.confirmed_only)
     print(f"{count} sentences from {len(documents)} documents -> {args.out}", file=sys.stderr)
     return 0
 

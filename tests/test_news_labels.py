@@ -28,3 +28,14 @@ def test_a_gold_form_inside_a_silver_mention_of_its_type_confirms_it():
     silver = [(0, 2, "PERS"), (5, 6, "ORG")]
     gold = {("трамп", "PER"): "трамп", ("сша", "LOC"): "сша"}
     assert project_gold(words, silver, _gold_forms(gold)) == [(0, 2, "PERS"), (5, 6, "LOC")]
+
+
+def test_confirmed_only_leaves_out_a_sentence_with_a_name_nobody_listed():
+    words = "Дональд Трамп зустрівся з Радою Європи у Києві 5 травня".split()
+    silver = [(0, 2, "PERS"), (4, 6, "ORG"), (7, 8, "LOC"), (8, 10, "DATE")]
+    gold = {("трамп", "PER"): "трамп", ("києві", "LOC"): "київ"}
+    assert project_gold(words, silver, _gold_forms(gold), confirmed_only=True) is None
+    # every name listed (or confirmed inside a longer one): the sentence stays, its date too
+    gold[("радою європи", "ORG")] = "рада європи"
+    assert project_gold(words, silver, _gold_forms(gold), confirmed_only=True) == \
+        [(0, 2, "PERS"), (4, 6, "ORG"), (7, 8, "LOC"), (8, 10, "DATE")]

@@ -9,7 +9,9 @@ Two kinds, both written as stanza NER JSON lines (one sentence a line):
   with every listed gold form wherever it occurs (case-insensitively, on
   token boundaries, written with a capital somewhere). The annotators listed
   the forms they found, not every name, so an unlisted span keeps its silver
-  label rather than becoming "no entity".
+  label rather than becoming "no entity". With ``confirmed_only``, a sentence
+  where the pipeline names something the annotators did not list is left out
+  instead: neither its silver label nor "no entity" can be trusted there.
 
 The words are the tokens' repaired forms, which is what the tagger reads.
 """
@@ -70,14 +72,18 @@ def _gold_forms(gold: dict) -> list[tuple[list[str], str]]:
     return sorted(((list(words), label) for words, label in forms.items()), key=lambda f: -len(f[0]))
 
 
-def project_gold(words: list[str], spans: list[tuple[int, int, str]], forms: list[tuple[list[str], str]]
-                 ) -> list[tuple[int, int, str]]:
+NAMES = frozenset(BSNLP_TO_NER_UK.values())
+
+
+def project_gold(words: list[str], spans: list[tuple[int, int, str]], forms: list[tuple[list[str], str]],
+                 confirmed_only: bool = False) -> list[tuple[int, int, str]] | None:
     """``spans`` with every occurrence of a gold form laid over them: a gold span replaces the silver
     spans it overlaps, but one inside a silver span of its own type confirms it (the annotators listed
     "Трамп" in a document that also writes "Дональд Трамп": the full name stays one mention). An
     occurrence needs a capital letter (a listed "рада" is no licence to tag every lower-case "рада")."""
     lowered = [w.lower() for w in words]
     gold: list[tuple[int, int, str]] = []
+    confirmed: list[tuple[int, int, str]] = []  # gold forms inside a silver span of their type
     taken = [False] * len(words)
     for form, label in forms:
         n = len(form)
@@ -87,15 +93,19 @@ def project_gold(words: list[str], spans: list[tuple[int, int, str]], forms: lis
             if not any(ch.isupper() for w in words[start:start + n] for ch in w):
                 continue
             if any(a <= start and start + n <= b and kind == label for a, b, kind in spans):
+                confirmed.append((start, start + n, label))
                 continue
             gold.append((start, start + n, label))
             for i in range(start, start + n):
                 taken[i] = True
     kept = [s for s in spans if not any(taken[s[0]:s[1]])]
+    if confirmed_only and any(kind in NAMES and not any(
+            a <= g0 < g1 <= b and kind == g2 for g0, g1, g2 in confirmed) for a, b, kind in kept):
+        return None  # a name of the pipeline's that no listed form confirms
     return _without_overlaps(kept + gold)
 
 
-def sentence_records(document: Document, gold: dict | None = None) -> list[list[dict]]:
+def sentence_records(document: Document, gold: dict | None = None, confirmed_only: bool = False) -> list[list[dict]]:
     """One stanza NER sentence per sentence of a processed document: its words and BIOES tags."""
     by_sentence = silver_spans(document)
     forms = _gold_forms(gold) if gold else []
@@ -106,12 +116,15 @@ def sentence_records(document: Document, gold: dict | None = None) -> list[list[
             continue
         spans = _without_overlaps(by_sentence.get(sentence.index, []))
         if forms:
-            spans = project_gold([t.text for t in sentence.tokens], spans, forms)
+            spans = project_gold([t.text for t in sentence.tokens], spans, forms, confirmed_only)
+            if spans is None:
+                continue
         records.append([{"text": w, "ner": t} for w, t in zip(words, bioes(len(words), spans))])
     return records
 
 
-def label_documents(extractor, documents: list[tuple[Document, dict | None]], out: Path, batch: int = 16) -> int:
+def label_documents(extractor, documents: list[tuple[Document, dict | None]], out: Path, batch: int = 16,
+                    confirmed_only: bool = False) -> int:
     """Process ``documents`` (each with its BSNLP gold or None) and write their sentences to ``out``;
     returns the sentence count."""
     started, written, tokens = time.time(), 0, 0
@@ -122,7 +135,7 @@ def label_documents(extractor, documents: list[tuple[Document, dict | None]], ou
                 if document.status != "ok":
                     log.warning("%s: %s", document.doc_id, document.error)
                     continue
-                for record in sentence_records(document, gold):
+                for record in sentence_records(document, gold, confirmed_only):
                     sink.write(json.dumps(record, ensure_ascii=False) + "\n")
                     written += 1
                     tokens += len(record)
