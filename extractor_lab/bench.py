@@ -84,8 +84,9 @@ def cold_start() -> float:
 def pipeline_peak_rss(texts: list[str]) -> float:
     """Peak RSS in MB of a fresh process that loads the extractor and runs it over ``texts`` (VmHWM:
     this bench process holds the reference model too, and ``ru_maxrss`` of a child counts its parent)."""
-    code = ("import json, re, sys; from extractor import Extractor; texts = json.load(sys.stdin); "
-            f"list(Extractor().iter_documents(texts, as_text=True)); print({OWN_PEAK_KB} / 1024)")
+    code = ("import json, re, sys, collections; from extractor import Extractor; texts = json.load(sys.stdin); "
+            "collections.deque(Extractor().iter_documents(texts, as_text=True), maxlen=0); "  # as a run: none kept
+            f"print({OWN_PEAK_KB} / 1024)")
     return float(subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True,
                                 check=True).stdout.strip().splitlines()[-1])
 
