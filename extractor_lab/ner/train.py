@@ -21,6 +21,7 @@ import logging
 import shutil
 import time
 import tomllib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,11 +53,29 @@ class TrainConfig:
     # go on training this uk_ner.pt (on gold alone, after silver); stanza then keeps the
     # checkpoint's own settings (learning rate, sizes) and reads only the data and steps from here
     finetune_from: Path | None = None
+    finetune_lr: str = ""  # with finetune_from: this learning rate instead of the checkpoint's (stanza keeps its 0.1)
     hidden_dim: int = 256
     batch_size: int = 32
     threads: int = 2
     device: str = "cpu"  # "cuda" trains on a GPU
     limit_docs: int | None = None  # smoke tests train on a handful of documents
+
+
+@contextmanager
+def _learning_rate(lr: str):
+    """Build stanza's optimizer with ``lr``: a checkpoint loaded for fine-tuning brings its own settings,
+    and stanza reads the learning rate from them, not from the command line."""
+    if not lr:
+        yield
+        return
+    from stanza.models.common import utils
+
+    build = utils.get_optimizer
+    utils.get_optimizer = lambda name, model, _, *args, **kwargs: build(name, model, float(lr), *args, **kwargs)
+    try:
+        yield
+    finally:
+        utils.get_optimizer = build
 
 
 def load_config(recipe: Path | None, overrides: dict[str, str]) -> TrainConfig:
@@ -177,7 +196,8 @@ def train(config: TrainConfig) -> Path:
         with cached_charlm_features():
             ner_tagger.main(args)
     else:
-        ner_tagger.main(args)
+        with _learning_rate(config.finetune_lr if config.finetune_from else ""):
+            ner_tagger.main(args)
     model = config.out / NER_TAGGER_FILE
     shutil.copyfile(save_dir / NER_TAGGER_FILE, model)
     log.info("trained in %.1f min; model at %s", (time.time() - started) / 60, model)
