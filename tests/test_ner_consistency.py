@@ -323,6 +323,9 @@ def test_a_town_before_a_latin_script_company_is_a_place(extractor, text, span, 
     ("surnames_are_people", "Дональд Трамп виграв. Від партії республіканців Дональд Трамп пішов.",
      [("Дональд Трамп", "PERS"), ("партії республіканців Дональд Трамп", "ORG")],
      [("Дональд Трамп", "PERS"), ("партії республіканців", "ORG"), ("Дональд Трамп", "PERS")]),
+    # the whole mention is the full name: a person, not an organisation with a name cut off
+    ("surnames_are_people", "Дональд Трамп виграв. Мільярдер Дональд Трамп заявив.",
+     [("Дональд Трамп", "PERS"), ("Дональд Трамп", "ORG", 1)], [("Дональд Трамп", "PERS"), ("Дональд Трамп", "PERS")]),
     # named after a person, in the genitive: one name
     ("surnames_are_people", "Тарас Шевченко писав. Університет Шевченка відкрився.",
      [("Тарас Шевченко", "PERS"), ("Університет Шевченка", "ORG")],

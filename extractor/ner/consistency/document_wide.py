@@ -25,15 +25,16 @@ def _surnames(document: Document) -> set[str]:
     return found
 
 
-def _person_at_the_end(tokens, surnames: set[str]) -> int:
+def _person_at_the_end(tokens, surnames: set[str]) -> int | None:
     """Where a person named in the nominative (a known surname, with first names before it) starts at the
     end of a longer name: "NBC Трамп", "Республіканської партії Дональд Трамп" (two names glued by the
-    tagger; an organisation named after a person names them in the genitive). 0: nowhere."""
+    tagger; an organisation named after a person names them in the genitive); 0: the whole mention is
+    that person ("Дональд Трамп" as ORG). None: no person there."""
     last = tokens[-1]
     if len(tokens) < 2 or last.lemma.lower() not in surnames or last.parse is None or last.parse.tag.case != "nomn":
-        return 0
+        return None
     start = len(tokens) - 1
-    while start > 1 and tokens[start - 1].norm.istitle() and may_be_a_first_name(tokens[start - 1].norm) \
+    while start > 0 and tokens[start - 1].norm.istitle() and may_be_a_first_name(tokens[start - 1].norm) \
             and tokens[start - 1].parse is not None and tokens[start - 1].parse.tag.case == "nomn":
         start -= 1
     return start
@@ -49,7 +50,10 @@ def surnames_are_people(document: Document) -> None:
                 and tokens[entity.token_start].lemma.lower() in surnames:
             entity.label = "PERS"  # "Трамп" as a place, in a text about Дональд Трамп
         elif entity.label in OTHER_NAMES and (start := _person_at_the_end(
-                tokens[entity.token_start:entity.token_end], surnames)):
+                tokens[entity.token_start:entity.token_end], surnames)) is not None:
+            if start == 0:
+                entity.label = "PERS"
+                continue
             person = entity.token_start + start
             document.entities.append(new_mention(document, entity.sentence_id, person, entity.token_end, "PERS"))
             set_tokens(document, entity, entity.token_start, person)
