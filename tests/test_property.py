@@ -21,6 +21,13 @@ def raising():
     return Extractor(on_error="raise")
 
 
+def test_a_letter_without_a_unicode_name_is_read_as_an_unknown_word(raising):
+    # hypothesis found it: pymorphy3 looks up every letter's Unicode name, and a Tangut ideograph has none
+    document = raising("Слово 𗀀 і Київ.")
+    assert document.status == "ok"
+    assert [t.lemma for t in document.tokens if t.text == "𗀀"] == ["𗀀"]
+
+
 @SETTINGS
 @given(texts=st.lists(st.one_of(st.text(max_size=200), UKRAINIAN), min_size=1, max_size=4))
 def test_random_texts_through_the_library(raising, texts):

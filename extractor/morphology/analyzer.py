@@ -29,7 +29,10 @@ def parses(word: str) -> tuple:
     dictionary also has the word in another spelling (pymorphy3 reads "г" as "ґ" too: "Гюго" is also
     "Гюґо"), only the parses of the spelling written are kept."""
     word = plain_apostrophes(word)
-    found = analyzer().parse(word)
+    try:
+        found = analyzer().parse(word)
+    except ValueError:  # pymorphy3 asks unicodedata for every letter's name; some letters have none ("𗀀")
+        return ()
     as_written = [p for p in found if p.word == word.lower()]
     return tuple(as_written or found)
 
