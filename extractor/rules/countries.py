@@ -104,10 +104,11 @@ def _oblique_country_first(document, entity) -> int:
     from extractor.normalize import normalize_entity
 
     tokens = document.sentences[entity.sentence_id].tokens[entity.token_start:entity.token_end]
+    head = tokens[0].parse
+    if head is None or head.tag.case in (None, "nomn"):
+        return 0
     for width in range(min(3, len(tokens) - 1), 0, -1):
-        head = tokens[0].parse
-        if (tokens[width].norm[:1].isupper() and head is not None and head.tag.case not in (None, "nomn")
-                and country_code(normalize_entity(tokens[:width], "LOC"))):
+        if tokens[width].norm[:1].isupper() and country_code(normalize_entity(tokens[:width], "LOC")):
             return width
     return 0
 

@@ -15,7 +15,7 @@ import re
 from extractor.document import Document, new_mention, set_tokens
 from extractor.lexicon import phrases
 from extractor.rules.date_kinds import (DAYS_FROM_REFERENCE, DECADE, MONTHS, RESOLVED_LABELS, SEASON_ADVERBS, SHIFTS,
-                                        WEEKDAYS, YEAR, YEAR_RANGE, YEARS_FROM_REFERENCE)
+                                        WEEKDAYS, YEAR, YEAR_RANGE, YEARS_FROM_REFERENCE, a_season_bound)
 from extractor.rules.numbers import word_value
 
 PREPOSITIONS = {"у", "в", "до", "з", "із", "від", "на", "по", "протягом", "щодо"}
@@ -83,8 +83,8 @@ def find_spans(written: list[str], lemmas: list[str]) -> list[tuple[int, int]]:
             spans.append((i, i + 2))
         elif SEASON_NOUN.fullmatch(word) and _year_end(words, lemmas, i + 1) > i + 1:
             spans.append((i, _year_end(words, lemmas, i + 1)))
-        elif SEASON_NOUN.fullmatch(word) and before in ("до", "з", "із", "від") and word[-1] in "иіа":
-            spans.append((i, i + 1))  # "до літа", "з весни": a season's genitive after a preposition of time
+        elif SEASON_NOUN.fullmatch(word) and before in ("до", "з", "із", "від") and a_season_bound(word):
+            spans.append((i, i + 1))  # "до літа", "з весни"
         elif _a_year_range(written, i):  # its abbreviation's period left out, as NER-UK tags "2006-2009 рр"
             spans.append((i, i + 1 + (i + 1 < len(words) and lemmas[i + 1] in ("рік", "р", "рр"))))
         elif DECADE.fullmatch(word):

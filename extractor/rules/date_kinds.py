@@ -90,6 +90,12 @@ def counted(words: list[str], lemmas: list[str], reference: date | None) -> str 
     return f"{year:04d}" if unit != "місяць" else f"{year:04d}-{month:02d}"
 
 
+def a_season_bound(word: str) -> bool:
+    """"літа", "весни", "осені" (a season's word, not its adverb, in the genitive): after до/з/від it bounds
+    the clause's time rather than naming it."""
+    return word not in SEASON_ADVERBS and word[-1:] in ("и", "і", "а")
+
+
 def season(words: list[str], lemmas: list[str], reference: date | None, tense: str) -> str | None:
     stem = next((SEASON_ADVERBS[w] for w in words if w in SEASON_ADVERBS), None) or next(
         (stem for w in words for stem in SEASONS if w.startswith(stem) and w[:4] not in ("літе", "літр")
@@ -102,8 +108,8 @@ def season(words: list[str], lemmas: list[str], reference: date | None, tense: s
         return _months((year, 1), (year, last)) if first > last else _months((year, first), (year, last))
     if reference is None:
         return None
-    if len(words) == 1 and words[0] not in SEASON_ADVERBS and words[0][-1] in "иіа":
-        tense = ""  # "до літа", "з весни": a bound of the clause's time, not its time; the nearest season
+    if len(words) == 1 and a_season_bound(words[0]):
+        tense = ""  # "до літа", "з весни": whatever the tense, the nearest season
     seasons = [(date(y, first, 1), _last_day(y + (first > last), last)) for y in range(reference.year - 2, reference.year + 2)]
     if tense == "past":
         start, end = max(s for s in seasons if s[0] <= reference)

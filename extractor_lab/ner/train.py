@@ -21,7 +21,7 @@ import logging
 import shutil
 import time
 import tomllib
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -186,6 +186,7 @@ def train(config: TrainConfig) -> Path:
     if config.finetune_from:
         args += ["--finetune", "--finetune_load_name", str(config.finetune_from)]
 
+    features = nullcontext()
     if charlms:
         # Fine-tuning only words the vectors know keeps the model under the 50 MB
         # budget with the charlms added (the per-word deltas were 16 MB of it).
@@ -193,11 +194,9 @@ def train(config: TrainConfig) -> Path:
                  "--charlm_backward_file", str(charlms[1]), "--emb_finetune_known_only"]
         from extractor_lab.ner.charlm_cache import cached_charlm_features
 
-        with cached_charlm_features():
-            ner_tagger.main(args)
-    else:
-        with _learning_rate(config.finetune_lr if config.finetune_from else ""):
-            ner_tagger.main(args)
+        features = cached_charlm_features()
+    with features, _learning_rate(config.finetune_lr if config.finetune_from else ""):
+        ner_tagger.main(args)
     model = config.out / NER_TAGGER_FILE
     shutil.copyfile(save_dir / NER_TAGGER_FILE, model)
     log.info("trained in %.1f min; model at %s", (time.time() - started) / 60, model)

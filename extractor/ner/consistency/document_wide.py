@@ -76,7 +76,7 @@ def one_type_per_name(document: Document) -> None:
             by_name[name].append(entity)
     heads = _heads(document, by_name)
     for name, mentions in list(by_name.items()):
-        if len(name) == 1 and name[0] in heads and heads[name[0]] in by_name:  # "Союзу" after "Європейського Союзу"
+        if len(name) == 1 and name[0] in heads:  # "Союзу" after "Європейського Союзу"
             by_name[heads[name[0]]].extend(by_name.pop(name))
     for name, mentions in by_name.items():
         if " ".join(name) in ORGANISATIONS:  # "країн Європейського Союзу": an organisation news names like a place
