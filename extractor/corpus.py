@@ -46,7 +46,10 @@ class RunSummary:
     def line(self) -> str:
         skipped = f", {self.skipped} already done" if self.skipped else ""
         return (f"{self.documents} documents ({self.failed} failed{skipped}), {self.mentions} mentions, "
-                f"{self.seconds:.1f} s, {self.tokens / max(self.seconds, 1e-9):,.0f} tokens/s")
+                f"{self.seconds:.1f} s, {self.tokens_per_second():,.0f} tokens/s")
+
+    def tokens_per_second(self) -> float:
+        return self.tokens / max(self.seconds, 1e-9)
 
 
 def extract_to_folder(inputs: Iterable[str | Path], out: str | Path, format: str = "csv", *, resume: bool = False,
@@ -89,10 +92,12 @@ def extract_to_folder(inputs: Iterable[str | Path], out: str | Path, format: str
                 tagged.characters += int(result.documents.chars[result.documents.status == "ok"].sum())
             tagged.show(summary.tokens / (time.perf_counter() - started))
         summary.paths = folder.finish()
+        # the bar's last word is the summary's: the same seconds, writing the tables included
+        summary.seconds = time.perf_counter() - started
+        tagged.show(summary.tokens_per_second())
     finally:
         bar.close()
         folder.close()
-    summary.seconds = time.perf_counter() - started
     return summary
 
 

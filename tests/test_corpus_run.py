@@ -241,3 +241,18 @@ def test_a_run_of_only_broken_inputs_reports_without_loading_the_models(tmp_path
     assert done.stdout.split() == ["1", "True", "False"], done.stderr[-2000:]
     documents = pd.read_csv(tmp_path / "out" / "documents.csv")
     assert sorted(documents.status) == ["error", "error"]
+
+
+
+def test_the_progress_bar_ends_on_the_summary_lines_tokens_per_second(corpus, tmp_path):
+    """The bar's last figure counts the same seconds as the summary line, writing the tables included
+    (in a fresh interpreter, where writing them first imports pandas)."""
+    import re
+
+    command = [sys.executable, "-m", "extractor", "extract", str(corpus / "doc000.txt"), str(corpus / "doc001.txt"),
+               "--out", str(tmp_path / "out"), "--workers", "1"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, env={**os.environ, "OMP_NUM_THREADS": "1"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    shown = re.findall(r"([\d,]+) tokens/s", done.stderr)
+    assert len(shown) >= 2 and done.stderr.rstrip().splitlines()[-1].endswith("documents.csv"), done.stderr[-2000:]
+    assert shown[-2] == shown[-1]  # the bar's last postfix, then the summary line
