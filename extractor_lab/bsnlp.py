@@ -17,6 +17,7 @@ document, as above).
 """
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
@@ -59,6 +60,15 @@ EITHER_LOC_OR_ORG = {"європейський союз", "євросоюз", "�
 def topic_of(doc_id: str) -> str:
     """BSNLP names its files TOPIC__NAME; a file without a topic is its own set's."""
     return doc_id.split("__", 1)[0] if "__" in doc_id else "all"
+
+
+def in_fold(doc_id: str, fold: str) -> bool:
+    """Whether a document is in fold "K/N": the CRC32 of its id, modulo N, is K. Folds by document cut
+    across topics, so that a model trained on the other folds has seen both kinds of news."""
+    k, n = (int(part) for part in fold.split("/"))
+    if not 0 <= k < n:
+        raise ValueError(f"fold {fold!r}: want K/N with 0 <= K < N")
+    return zlib.crc32(doc_id.encode("utf-8")) % n == k
 
 
 def _f1(right: int, predicted: int, gold: int) -> dict:
@@ -142,14 +152,15 @@ def _new_counts() -> dict:
                                           "countries")}
 
 
-def evaluate(folder: Path, extractor, topics: tuple[str, ...] = ()) -> dict:
-    """The report over every document (or those of ``topics``), with one report per topic under "topics"."""
+def evaluate(folder: Path, extractor, topics: tuple[str, ...] = (), fold: str | None = None) -> dict:
+    """The report over every document (or those of ``topics``, or of one ``fold``, "K/N"), with one
+    report per topic under "topics"."""
     from extractor.document import Document
 
     overall, per_topic = _new_counts(), {}
     for doc_id, text, published, gold in read_documents(folder):
         topic = topic_of(doc_id)
-        if topics and topic not in topics:
+        if (topics and topic not in topics) or (fold and not in_fold(doc_id, fold)):
             continue
         document = extractor.process([Document(doc_id, text, published=published)])[0]
         predicted, countries = _predictions(document), _country_forms(document)

@@ -71,6 +71,8 @@ def _add_label(sub) -> None:
     news.add_argument("--out", type=Path, required=True, help="sentences, stanza JSON, one sentence a line")
     news.add_argument("--bsnlp-topic", dest="topics", action="append", default=[],
                       help="label this topic of --bsnlp instead of BRUK press texts (repeatable)")
+    news.add_argument("--leave-out-fold", metavar="K/N", default=None,
+                      help="with --bsnlp-topic: leave out the documents of this fold, to measure on them")
     news.add_argument("--bsnlp", type=Path, default=SHARED / "bsnlp-uk-dev", help="(default: %(default)s)")
     news.add_argument("--corpus", type=Path, default=SHARED / "ner-uk-2.0", help="(default: %(default)s)")
     news.add_argument("--bruk-texts", type=Path, default=SHARED / "bruk" / "text", help="(default: %(default)s)")
@@ -112,6 +114,8 @@ def _add_evaluate(sub) -> None:
                        help="consistency steps not to run (extractor.ner.consistency.STEPS)")
     bsnlp.add_argument("--topic", dest="topics", action="append", default=[],
                        help="score only this topic's documents (repeatable), e.g. a fold held out from training")
+    bsnlp.add_argument("--fold", metavar="K/N", default=None,
+                       help="score only the documents of this fold (the CRC32 of a document's id modulo N is K)")
     bsnlp.add_argument("--json", action="store_true", help="print JSON")
     bsnlp.set_defaults(func=_run_evaluate_bsnlp)
     steps = evaluate.add_parser("steps", help="what each consistency step is worth on BSNLP uk dev and NER-UK dev")
@@ -202,13 +206,14 @@ def _run_label_ner(args) -> int:
 def _run_label_news(args) -> int:
     from extractor import Extractor
     from extractor.document import Document
-    from extractor_lab.bsnlp import read_documents, topic_of
+    from extractor_lab.bsnlp import in_fold, read_documents, topic_of
     from extractor_lab.ner.news_labels import label_documents
     from extractor_lab.ner.vectors import raw_texts
 
     if args.topics:
         documents = [(Document(doc_id, text, published=published), gold)
-                     for doc_id, text, published, gold in read_documents(args.bsnlp) if topic_of(doc_id) in args.topics]
+                     for doc_id, text, published, gold in read_documents(args.bsnlp) if topic_of(doc_id) in args.topics
+                     and not (args.leave_out_fold and in_fold(doc_id, args.leave_out_fold))]
     else:
         # press texts only, none that shares text with NER-UK dev or test, none of the press smoke-test set
         held_out = frozenset(p.stem for p in (DATA / "bruk-press-heldout" / "annotated").glob("*.out"))
@@ -262,7 +267,7 @@ def _run_evaluate_bsnlp(args) -> int:
 
     extractor = Extractor(ner_members=args.members, consistency_off=[s for s in args.steps_off.split(",") if s],
                           **({"ner_model_dir": args.model_dir} if args.model_dir else {}))
-    report = evaluate(args.folder, extractor, tuple(args.topics))
+    report = evaluate(args.folder, extractor, tuple(args.topics), args.fold)
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else format_report(report))
     return 0
 
