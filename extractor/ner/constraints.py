@@ -17,7 +17,8 @@ dictionary knows as nothing animate is no one-word person ("Рівного",
 organisation ("Пекін ухвалить"), and one that is nothing else and that text
 writes with a capital is some entity ("Москву тривожить"). A word that is
 only an adverb, conjunction or pronoun is no one-word person or place
-("Учора" at a sentence's start), and an acronym joined to a lower-case word
+("Учора" at a sentence's start), a noun NER-UK tags as a job ("Голова", ``extractor-lab train jobs``) no
+one-word name of anything, and an acronym joined to a lower-case word
 ("ВІЛ-інфекцією") is no name alone and part of no person's or place's. Decoding then
 picks the best path without the forbidden tags (``ensemble.py``). Words
 the dictionary does not know, or knows as an abbreviation, are left to the tagger.
@@ -73,6 +74,9 @@ INSIDE_A_NAME = frozenset(f"I-{label}" for label in ("PERS", "LOC", "ORG"))
 # a currency word is in no date or period ("в один долар", "1 долар на рік" were PERIOD): money is MON
 CURRENCIES = frozenset(table("currencies")) | frozenset(table("currency_subunits"))
 NO_TIME = bioes_tags("DATE") | bioes_tags("TIME") | bioes_tags("PERIOD")
+# news writes an office with a capital ("її Голова", "Президент заявив"), where the tagger read a person
+JOB_NOUNS = words("job_nouns")
+NO_ONE_WORD_NAME = frozenset({"S-PERS", "S-LOC", "S-ORG", "S-MISC"})
 
 
 @lru_cache(maxsize=1)
@@ -87,12 +91,19 @@ def town_names() -> frozenset[str]:
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def forbidden_tags(word: str) -> frozenset[str]:
     """The BIOES tags the dictionary and the town list rule out on ``word``."""
-    ruled_out = _what_the_dictionary_rules_out(word)
+    ruled_out = _what_the_dictionary_rules_out(word) | (NO_ONE_WORD_NAME if _a_job_noun(word) else frozenset())
     if word[:1].isupper() and _a_town_and_nobody(word):
         if word.isupper():
             return ruled_out | ONE_WORD_PERSON
         return ruled_out | NOT_A_TOWN | (NOT_OUTSIDE if _only_a_town(word) else frozenset())
     return ruled_out
+
+
+def _a_job_noun(word: str) -> bool:
+    """Whether a noun reading of ``word`` is a job's (``JOB_NOUNS``) and none is a name ("Голова" is a surname)."""
+    readings = [p for p in parses(word.lower()) if p.is_known] if word[:1].isalpha() else []
+    return not any(is_name(p) for p in readings) and bool(
+        {p.normal_form for p in readings if p.tag.POS == "NOUN"} & JOB_NOUNS)
 
 
 def _only_a_town(word: str) -> bool:
