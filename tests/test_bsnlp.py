@@ -68,3 +68,15 @@ def test_each_topic_is_scored_apart_and_the_eu_is_right_as_a_place_or_an_organis
     assert report["topics"]["ec"]["recognition PER/LOC/ORG"]["right"] == 1
     only_trump = evaluate(tmp_path, extractor, topics=("trump",))
     assert only_trump["micro PER/LOC/ORG"]["gold"] == 2 and "topics" not in only_trump
+
+
+def test_folds_by_document_part_every_document_once_and_cut_across_topics():
+    from extractor_lab.bsnlp import in_fold, topic_of
+    from conftest import SHARED
+
+    ids = [doc_id for doc_id, *_ in read_documents(SHARED / "bsnlp-uk-dev")]
+    folds = [{i for i in ids if in_fold(i, f"{k}/2")} for k in range(2)]
+    assert folds[0] | folds[1] == set(ids) and not folds[0] & folds[1]
+    assert all({topic_of(i) for i in fold} == {"ec", "trump"} for fold in folds)
+    with pytest.raises(ValueError, match="0 <= K < N"):
+        in_fold(ids[0], "2/2")
