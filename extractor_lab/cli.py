@@ -75,6 +75,9 @@ def _add_label(sub) -> None:
     news.add_argument("--out", type=Path, required=True, help="sentences, stanza JSON, one sentence a line")
     news.add_argument("--bsnlp-topic", dest="topics", action="append", default=[],
                       help="label this topic of --bsnlp instead of BRUK press texts (repeatable)")
+    news.add_argument("--names-only", action="store_true",
+                      help="with --bsnlp-topic: lay over only the annotators' PER, LOC and ORG forms (their MISC, PRO "
+                           "and EVT follow other conventions than NER-UK's)")
     news.add_argument("--leave-out-fold", metavar="K/N", default=None,
                       help="with --bsnlp-topic: leave out the documents of this fold, to measure on them")
     news.add_argument("--bsnlp", type=Path, default=SHARED / "bsnlp-uk-dev", help="(default: %(default)s)")
@@ -230,7 +233,8 @@ def _run_label_news(args) -> int:
         held_out = frozenset(p.stem for p in (DATA / "bruk-press-heldout" / "annotated").glob("*.out"))
         _, texts = raw_texts(args.corpus, args.bruk_texts, without_dev=True, pattern="A_*.txt", exclude=held_out)
         documents = [(Document(f"press{i}", text), None) for i, text in enumerate(texts)]
-    count = label_documents(Extractor(ner_members=2), documents, args.out, confirmed_only=args.confirmed_only)
+    count = label_documents(Extractor(ner_members=2), documents, args.out, confirmed_only=args.confirmed_only,
+                            names_only=args.names_only)
     print(f"{count} sentences from {len(documents)} documents -> {args.out}", file=sys.stderr)
     return 0
 

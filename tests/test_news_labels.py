@@ -39,3 +39,12 @@ def test_confirmed_only_leaves_out_a_sentence_with_a_name_nobody_listed():
     gold[("радою європи", "ORG")] = "рада європи"
     assert project_gold(words, silver, _gold_forms(gold), confirmed_only=True) == \
         [(0, 2, "PERS"), (4, 6, "ORG"), (7, 8, "LOC"), (8, 10, "DATE")]
+
+
+def test_names_only_leaves_the_annotators_other_types_to_the_silver_labels():
+    words = "Голова Комісії Жан-Клод Юнкер відкрив саміт".split()
+    silver = [(0, 1, "JOB"), (1, 2, "ORG"), (2, 4, "PERS")]
+    gold = {("голова", "MISC"): "голова", ("комісії", "ORG"): "комісія", ("юнкер", "PER"): "юнкер"}
+    # BSNLP lists the office "голова" as MISC; NER-UK's type for it is JOB
+    assert project_gold(words, silver, _gold_forms(gold))[0] == (0, 1, "MISC")
+    assert project_gold(words, silver, _gold_forms(gold, names_only=True)) == silver

@@ -62,12 +62,17 @@ def silver_spans(document: Document) -> dict[int, list[tuple[int, int, str]]]:
     return spans
 
 
-def _gold_forms(gold: dict) -> list[tuple[list[str], str]]:
+# BSNLP's MISC, PRO and EVT hold what NER-UK types otherwise ("голова" is MISC there, JOB in NER-UK; works
+# are ART): with ``names_only`` their spans keep the silver label
+PEOPLE_PLACES_ORGANISATIONS = ("PER", "LOC", "ORG")
+
+
+def _gold_forms(gold: dict, names_only: bool = False) -> list[tuple[list[str], str]]:
     """(lower-cased tokens, NER-UK type) of each gold form, longest first, so a long name wins over its parts."""
     forms = {}
     for (form, label), _ in gold.items():
         words = [t.text.lower() for t in tokenize(form)]
-        if words and label in BSNLP_TO_NER_UK:
+        if words and label in BSNLP_TO_NER_UK and (label in PEOPLE_PLACES_ORGANISATIONS or not names_only):
             forms.setdefault(tuple(words), BSNLP_TO_NER_UK[label])
     return sorted(((list(words), label) for words, label in forms.items()), key=lambda f: -len(f[0]))
 
@@ -105,10 +110,11 @@ def project_gold(words: list[str], spans: list[tuple[int, int, str]], forms: lis
     return _without_overlaps(kept + gold)
 
 
-def sentence_records(document: Document, gold: dict | None = None, confirmed_only: bool = False) -> list[list[dict]]:
+def sentence_records(document: Document, gold: dict | None = None, confirmed_only: bool = False,
+                     names_only: bool = False) -> list[list[dict]]:
     """One stanza NER sentence per sentence of a processed document: its words and BIOES tags."""
     by_sentence = silver_spans(document)
-    forms = _gold_forms(gold) if gold else []
+    forms = _gold_forms(gold, names_only) if gold else []
     records = []
     for sentence in document.sentences:
         words = [t.norm for t in sentence.tokens]
@@ -124,7 +130,7 @@ def sentence_records(document: Document, gold: dict | None = None, confirmed_onl
 
 
 def label_documents(extractor, documents: list[tuple[Document, dict | None]], out: Path, batch: int = 16,
-                    confirmed_only: bool = False) -> int:
+                    confirmed_only: bool = False, names_only: bool = False) -> int:
     """Process ``documents`` (each with its BSNLP gold or None) and write their sentences to ``out``;
     returns the sentence count."""
     started, written, tokens = time.time(), 0, 0
@@ -135,7 +141,7 @@ def label_documents(extractor, documents: list[tuple[Document, dict | None]], ou
                 if document.status != "ok":
                     log.warning("%s: %s", document.doc_id, document.error)
                     continue
-                for record in sentence_records(document, gold, confirmed_only):
+                for record in sentence_records(document, gold, confirmed_only, names_only):
                     sink.write(json.dumps(record, ensure_ascii=False) + "\n")
                     written += 1
                     tokens += len(record)
