@@ -78,5 +78,6 @@ def test_folds_by_document_part_every_document_once_and_cut_across_topics():
     folds = [{i for i in ids if in_fold(i, f"{k}/2")} for k in range(2)]
     assert folds[0] | folds[1] == set(ids) and not folds[0] & folds[1]
     assert all({topic_of(i) for i in fold} == {"ec", "trump"} for fold in folds)
-    with pytest.raises(ValueError, match="0 <= K < N"):
-        in_fold(ids[0], "2/2")
+    for wrong in ("2/2", "1", "a/2"):
+        with pytest.raises(ValueError, match="0 <= K < N"):
+            in_fold(ids[0], wrong)

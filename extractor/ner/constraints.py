@@ -90,7 +90,7 @@ def town_names() -> frozenset[str]:
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def forbidden_tags(word: str) -> frozenset[str]:
-    """The BIOES tags the dictionary and the town list rule out on ``word``."""
+    """The BIOES tags the dictionary, the town list and the job nouns rule out on ``word``."""
     ruled_out = _what_the_dictionary_rules_out(word) | (NO_ONE_WORD_NAME if _a_job_noun(word) else frozenset())
     if word[:1].isupper() and _a_town_and_nobody(word):
         if word.isupper():
