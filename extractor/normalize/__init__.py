@@ -9,11 +9,14 @@
   (jobs go to the singular: "міністрами закордонних справ" -> "міністр закордонних справ");
   whatever follows the head is a dependent and stays as written
   ("Міністерства закордонних справ Японії" -> "Міністерство закордонних справ Японії").
+- An abbreviation with a case ending written after it is the abbreviation ("НАЗКу", "УДАРу" -> "НАЗК", "УДАР").
 - Dates, times, money, percentages and quantities are kept as written.
 - Jobs, dates and amounts at the start of a sentence lose the capital the
   sentence gave them ("Режисер фільму ..." -> "режисер"), unless the word is a name.
 """
 from __future__ import annotations
+
+import re
 
 from extractor.document import Token
 from extractor.morphology.analyzer import is_known, is_name, parses
@@ -24,10 +27,17 @@ from extractor.normalize.people import a_woman_in_the_nominative, people_agree_w
 from extractor.normalize.phrases import phrase_forms, town_reading
 
 
+# news declines an abbreviation by writing the ending after it in lower case
+DECLINED_ABBREVIATION = re.compile(r"([А-ЩЬЮЯҐЄІЇ]{2,})(?:у|ом|ові|а|і|ю|ем)")
+
+
 def normalize_entity(tokens: list[Token], label: str) -> str:
     """Dictionary form of the mention made of ``tokens`` with the given label."""
     if label not in INFLECTED_LABELS:
         return join_tokens(tokens, [t.norm for t in tokens])
+    abbreviation = DECLINED_ABBREVIATION.fullmatch(tokens[0].norm) if len(tokens) == 1 else None
+    if abbreviation:
+        return abbreviation.group(1)
     if label == "LOC" and len(tokens) == 1 and tokens[0].norm[:1].isupper():
         town = town_reading(tokens[0])
         if town:
