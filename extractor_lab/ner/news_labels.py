@@ -24,6 +24,7 @@ from pathlib import Path
 
 from extractor.document import Document
 from extractor.tokenize import tokenize
+from extractor_lab.bsnlp import CORE
 
 log = logging.getLogger(__name__)
 
@@ -62,17 +63,14 @@ def silver_spans(document: Document) -> dict[int, list[tuple[int, int, str]]]:
     return spans
 
 
-# BSNLP's MISC, PRO and EVT hold what NER-UK types otherwise ("голова" is MISC there, JOB in NER-UK; works
-# are ART): with ``names_only`` their spans keep the silver label
-PEOPLE_PLACES_ORGANISATIONS = ("PER", "LOC", "ORG")
-
-
 def _gold_forms(gold: dict, names_only: bool = False) -> list[tuple[list[str], str]]:
     """(lower-cased tokens, NER-UK type) of each gold form, longest first, so a long name wins over its parts."""
     forms = {}
     for (form, label), _ in gold.items():
         words = [t.text.lower() for t in tokenize(form)]
-        if words and label in BSNLP_TO_NER_UK and (label in PEOPLE_PLACES_ORGANISATIONS or not names_only):
+        # BSNLP's MISC, PRO and EVT hold what NER-UK types otherwise ("голова" is MISC there, JOB in NER-UK;
+        # works are ART): with ``names_only`` their spans keep the silver label
+        if words and label in BSNLP_TO_NER_UK and (label in CORE or not names_only):
             forms.setdefault(tuple(words), BSNLP_TO_NER_UK[label])
     return sorted(((list(words), label) for words, label in forms.items()), key=lambda f: -len(f[0]))
 
