@@ -78,6 +78,9 @@ def _add_label(sub) -> None:
     news.add_argument("--names-only", action="store_true",
                       help="with --bsnlp-topic: lay over only the annotators' PER, LOC and ORG forms (their MISC, PRO "
                            "and EVT follow other conventions than NER-UK's)")
+    news.add_argument("--keep-silver-jobs", action="store_true",
+                      help="with --bsnlp-topic: an annotators' MISC, PRO or EVT form does not replace a span the "
+                           "pipeline tags JOB (BSNLP types offices as MISC, NER-UK as JOB)")
     news.add_argument("--leave-out-fold", metavar="K/N", default=None,
                       help="with --bsnlp-topic: leave out the documents of this fold, to measure on them")
     news.add_argument("--bsnlp", type=Path, default=SHARED / "bsnlp-uk-dev", help="(default: %(default)s)")
@@ -234,7 +237,7 @@ def _run_label_news(args) -> int:
         _, texts = raw_texts(args.corpus, args.bruk_texts, without_dev=True, pattern="A_*.txt", exclude=held_out)
         documents = [(Document(f"press{i}", text), None) for i, text in enumerate(texts)]
     count = label_documents(Extractor(ner_members=2), documents, args.out, confirmed_only=args.confirmed_only,
-                            names_only=args.names_only)
+                            names_only=args.names_only, keep_jobs=args.keep_silver_jobs)
     print(f"{count} sentences from {len(documents)} documents -> {args.out}", file=sys.stderr)
     return 0
 

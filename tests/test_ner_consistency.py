@@ -372,3 +372,30 @@ def test_a_trace_says_which_step_changed_which_mention(extractor):
     make_names_consistent(off, off=frozenset({"name_before_a_full_name", "job_before_a_person"}))
     # with both off, the later split_job_from_name mends it the same way
     assert [(e.text, e.label) for e in off.entities] == [("Канцлер", "JOB"), ("Олаф Шольц", "PERS")]
+
+
+def test_a_step_only_returns_edits_and_apply_carries_them_out(extractor):
+    from extractor.document import mention_at
+    from extractor.ner.consistency import STEPS
+    from extractor.ner.consistency.edits import apply, by_sentence
+
+    document = hand_built(extractor, "Канцлер Олаф Шольц прибув.", [])
+    document.entities = [mention_at(document, "Канцлер Олаф Шольц", "PERS")]
+    step = next(step for step in STEPS if step.name == "split_job_from_name")
+    edits = step.find(document.sentences[0], by_sentence(document)[0])
+    # finding changes nothing: the step asks for a new JOB mention and a shorter name
+    assert [(e.text, e.label) for e in document.entities] == [("Канцлер Олаф Шольц", "PERS")]
+    assert [(e.mention is None, e.label, e.tokens) for e in edits] == [(True, "JOB", (0, 1)), (False, None, (1, 3))]
+    apply(document, edits)
+    assert [(e.text, e.label) for e in document.entities] == [("Канцлер", "JOB"), ("Олаф Шольц", "PERS")]
+
+
+def test_apply_removes_relabels_and_sorts_once(extractor):
+    from extractor.document import mention_at
+    from extractor.ner.consistency.edits import add, apply, relabel, remove, resize
+
+    document = hand_built(extractor, "Прокуратура Німеччини і Польщі заявила.", [])
+    germany, poland = mention_at(document, "Німеччини", "ORG"), mention_at(document, "Польщі", "PERS")
+    document.entities = [poland, germany]
+    apply(document, [remove(germany), relabel(poland, "LOC"), add(0, 0, 1, "ORG"), resize(poland, 3, 4)])
+    assert [(e.text, e.label) for e in document.entities] == [("Прокуратура", "ORG"), ("Польщі", "LOC")]

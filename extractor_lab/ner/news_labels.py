@@ -79,11 +79,13 @@ NAMES = frozenset(BSNLP_TO_NER_UK.values())
 
 
 def project_gold(words: list[str], spans: list[tuple[int, int, str]], forms: list[tuple[list[str], str]],
-                 confirmed_only: bool = False) -> list[tuple[int, int, str]] | None:
+                 confirmed_only: bool = False, keep_jobs: bool = False) -> list[tuple[int, int, str]] | None:
     """``spans`` with every occurrence of a gold form laid over them: a gold span replaces the silver
     spans it overlaps, but one inside a silver span of its own type confirms it (the annotators listed
     "Трамп" in a document that also writes "Дональд Трамп": the full name stays one mention). An
-    occurrence needs a capital letter (a listed "рада" is no licence to tag every lower-case "рада")."""
+    occurrence needs a capital letter (a listed "рада" is no licence to tag every lower-case "рада").
+    With ``keep_jobs``, a gold MISC occurrence that overlaps a silver JOB is not laid over: BSNLP types
+    an office ("Голова Єврокомісії") as MISC where NER-UK, which the tagger also learns, says JOB."""
     lowered = [w.lower() for w in words]
     gold: list[tuple[int, int, str]] = []
     confirmed: list[tuple[int, int, str]] = []  # gold forms inside a silver span of their type
@@ -98,6 +100,9 @@ def project_gold(words: list[str], spans: list[tuple[int, int, str]], forms: lis
             if any(a <= start and start + n <= b and kind == label for a, b, kind in spans):
                 confirmed.append((start, start + n, label))
                 continue
+            if keep_jobs and label == "MISC" and any(
+                    kind == "JOB" and a < start + n and start < b for a, b, kind in spans):
+                continue
             gold.append((start, start + n, label))
             for i in range(start, start + n):
                 taken[i] = True
@@ -109,7 +114,7 @@ def project_gold(words: list[str], spans: list[tuple[int, int, str]], forms: lis
 
 
 def sentence_records(document: Document, gold: dict | None = None, confirmed_only: bool = False,
-                     names_only: bool = False) -> list[list[dict]]:
+                     names_only: bool = False, keep_jobs: bool = False) -> list[list[dict]]:
     """One stanza NER sentence per sentence of a processed document: its words and BIOES tags."""
     by_sentence = silver_spans(document)
     forms = _gold_forms(gold, names_only) if gold else []
@@ -120,7 +125,7 @@ def sentence_records(document: Document, gold: dict | None = None, confirmed_onl
             continue
         spans = _without_overlaps(by_sentence.get(sentence.index, []))
         if forms:
-            spans = project_gold([t.text for t in sentence.tokens], spans, forms, confirmed_only)
+            spans = project_gold([t.text for t in sentence.tokens], spans, forms, confirmed_only, keep_jobs)
             if spans is None:
                 continue
         records.append([{"text": w, "ner": t} for w, t in zip(words, bioes(len(words), spans))])
@@ -128,7 +133,7 @@ def sentence_records(document: Document, gold: dict | None = None, confirmed_onl
 
 
 def label_documents(extractor, documents: list[tuple[Document, dict | None]], out: Path, batch: int = 16,
-                    confirmed_only: bool = False, names_only: bool = False) -> int:
+                    confirmed_only: bool = False, names_only: bool = False, keep_jobs: bool = False) -> int:
     """Process ``documents`` (each with its BSNLP gold or None) and write their sentences to ``out``;
     returns the sentence count."""
     started, written, tokens = time.time(), 0, 0
@@ -139,7 +144,7 @@ def label_documents(extractor, documents: list[tuple[Document, dict | None]], ou
                 if document.status != "ok":
                     log.warning("%s: %s", document.doc_id, document.error)
                     continue
-                for record in sentence_records(document, gold, confirmed_only, names_only):
+                for record in sentence_records(document, gold, confirmed_only, names_only, keep_jobs):
                     sink.write(json.dumps(record, ensure_ascii=False) + "\n")
                     written += 1
                     tokens += len(record)

@@ -9,7 +9,8 @@ steps of one kind, each step's docstring shows the mistake it mends:
 - ``organisations.py``: companies, unions, plants and institutions;
 - ``document_wide.py``: one type per name, and the surname of a full name is a person throughout.
 
-``STEPS`` is their order, each by name: ``Extractor(consistency_off={"name", ...})``
+A step reads one sentence's tokens and mentions (or, ``whole_document``, the document) and returns
+edits; ``edits.apply`` carries them out. ``STEPS`` is their order, each by name: ``Extractor(consistency_off={"name", ...})``
 (``extractor-lab evaluate bsnlp --steps-off``) runs without some, and ``trace``
 lists which step changed which mention (``extractor-lab evaluate steps`` measures
 what each one is worth on independent news).
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from extractor.document import Document
+from extractor.ner.consistency.edits import Edit, apply, by_sentence
 from extractor.ner.consistency.document_wide import one_type_per_name, surnames_are_people
 from extractor.ner.consistency.edges import cut_before_verb, kind_before_quotes, take_adjective_before
 from extractor.ner.consistency.organisations import (
@@ -32,9 +34,20 @@ from extractor.ner.consistency.people import (
 
 @dataclass(frozen=True)
 class Step:
-    """One consistency step: its name, and what runs it over a document."""
+    """One consistency step: its name, and what finds its edits in a sentence (a document)."""
     name: str
-    run: Callable[[Document], None]
+    find: Callable[..., list[Edit]]
+    whole_document: bool = False
+
+    def run(self, document: Document) -> list[Edit]:
+        """Find this step's edits in ``document``, apply them, and return them."""
+        if self.whole_document:
+            edits = self.find(document)
+        else:
+            mentions = by_sentence(document)
+            edits = [edit for sentence in document.sentences for edit in self.find(sentence, mentions[sentence.index])]
+        apply(document, edits)
+        return edits
 
 
 STEPS: tuple[Step, ...] = (
@@ -49,8 +62,8 @@ STEPS: tuple[Step, ...] = (
     Step("institutions_at_sentence_start", institutions_at_sentence_start),
     Step("adjective_names_with_its_noun", adjective_names_with_its_noun),
     Step("institutions_are_organisations", institutions_are_organisations),
-    Step("surnames_are_people", surnames_are_people),
-    Step("one_type_per_name", one_type_per_name),
+    Step("surnames_are_people", surnames_are_people, whole_document=True),
+    Step("one_type_per_name", one_type_per_name, whole_document=True),
 )
 STEP_NAMES = frozenset(step.name for step in STEPS)
 
@@ -66,7 +79,6 @@ def make_names_consistent(document: Document, off: frozenset[str] = frozenset(),
             continue
         before = _mentions(document) if trace is not None else None
         step.run(document)
-        document.entities.sort(key=lambda e: e.start)  # the one sort: a step may add mentions at the end
         if trace is not None:
             after = _mentions(document)
             if after != before:

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 from extractor.document import Document
 from extractor.morphology.analyzer import may_be_a_first_name
-from extractor.ner.consistency.edits import OTHER_NAMES, new_mention, set_tokens, tagged_tokens
+from extractor.ner.consistency.edits import OTHER_NAMES, Edit, add, by_sentence, covered, relabel, resize
 from extractor.ner.constraints import ORGANISATIONS
 
 
@@ -40,31 +40,31 @@ def _person_at_the_end(tokens, surnames: set[str]) -> int | None:
     return start
 
 
-def surnames_are_people(document: Document) -> None:
-    surnames = _surnames(document)
-    if not surnames:
-        return
-    for entity in list(document.entities):
-        tokens = document.sentences[entity.sentence_id].tokens
-        if entity.label in OTHER_NAMES and entity.token_end - entity.token_start == 1 \
-                and tokens[entity.token_start].lemma.lower() in surnames:
-            entity.label = "PERS"  # "Трамп" as a place, in a text about Дональд Трамп
-        elif entity.label in OTHER_NAMES and (start := _person_at_the_end(
-                tokens[entity.token_start:entity.token_end], surnames)) is not None:
-            if start == 0:
-                entity.label = "PERS"
+def surnames_are_people(document: Document) -> list[Edit]:
+    """The surname of a full name is a person wherever the document names it: a one-word place or
+    organisation ("Трамп" as a place), the end of a longer name (``_person_at_the_end``), or untagged."""
+    surnames, edits, mentions_of = _surnames(document), [], by_sentence(document)
+    for sentence in document.sentences if surnames else ():
+        mentions = mentions_of[sentence.index]
+        for entity in mentions:
+            tokens = sentence.tokens[entity.token_start:entity.token_end]
+            if entity.label not in OTHER_NAMES:
                 continue
-            person = entity.token_start + start
-            document.entities.append(new_mention(document, entity.sentence_id, person, entity.token_end, "PERS"))
-            set_tokens(document, entity, entity.token_start, person)
-    tagged = tagged_tokens(document)
-    for sentence in document.sentences:
-        for i, token in enumerate(sentence.tokens):
-            if (sentence.index, i) not in tagged and token.norm[:1].isupper() and token.lemma.lower() in surnames:
-                document.entities.append(new_mention(document, sentence.index, i, i + 1, "PERS"))
+            if len(tokens) == 1 and tokens[0].lemma.lower() in surnames:
+                edits.append(relabel(entity, "PERS"))  # "Трамп" as a place, in a text about Дональд Трамп
+            elif (start := _person_at_the_end(tokens, surnames)) == 0:
+                edits.append(relabel(entity, "PERS"))
+            elif start is not None:
+                person = entity.token_start + start
+                edits += [add(sentence.index, person, entity.token_end, "PERS"),
+                          resize(entity, entity.token_start, person)]
+        tagged = covered(mentions)  # a split above leaves every token as covered as it was
+        edits += [add(sentence.index, i, i + 1, "PERS") for i, token in enumerate(sentence.tokens)
+                  if i not in tagged and token.norm[:1].isupper() and token.lemma.lower() in surnames]
+    return edits
 
 
-def one_type_per_name(document: Document) -> None:
+def one_type_per_name(document: Document) -> list[Edit]:
     """A place, organisation or MISC name keeps the type most of its mentions have ("Європейського
     Союзу" as a place, in a text that names "Європейський Союз" an organisation twice); a one-word
     person votes too ("Зайцевого" as a person, in a text that names the village "Зайцеве" a place
@@ -78,15 +78,14 @@ def one_type_per_name(document: Document) -> None:
     for name, mentions in list(by_name.items()):
         if len(name) == 1 and name[0] in heads:  # "Союзу" after "Європейського Союзу"
             by_name[heads[name[0]]].extend(by_name.pop(name))
+    edits = []
     for name, mentions in by_name.items():
-        if " ".join(name) in ORGANISATIONS:  # "країн Європейського Союзу": an organisation news names like a place
-            for entity in mentions:
-                entity.label = "ORG"
-            continue
         ranked = Counter(e.label for e in mentions).most_common()
-        if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:  # a tie stays as tagged
-            for entity in mentions:
-                entity.label = ranked[0][0]
+        if " ".join(name) in ORGANISATIONS:  # "країн Європейського Союзу": an organisation news names like a place
+            edits += [relabel(entity, "ORG") for entity in mentions]
+        elif len(ranked) > 1 and ranked[0][1] > ranked[1][1]:  # a tie stays as tagged
+            edits += [relabel(entity, ranked[0][0]) for entity in mentions]
+    return edits
 
 
 def _heads(document: Document, by_name: dict) -> dict[str, tuple[str, ...]]:

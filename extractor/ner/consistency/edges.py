@@ -9,11 +9,11 @@ mention does not open or close is not its.
 """
 from __future__ import annotations
 
-from extractor.document import Document
+from extractor.document import Entity, Sentence
 from extractor.lexicon import words
 from extractor.morphology.analyzer import agrees
-from extractor.ner.consistency.edits import (COMPANIES, OTHER_NAMES, is_country, relational_adjective, set_tokens,
-                                             tagged_tokens)
+from extractor.ner.consistency.edits import (COMPANIES, OTHER_NAMES, Edit, covered, is_country, relabel,
+                                             relational_adjective, resize)
 from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES
 from extractor.text import latin_script
 
@@ -23,41 +23,46 @@ KINDS = {**{kind: "ART" for kind in WORKS}, **{kind: "ORG" for kind in COMPANIES
          **{kind: "MISC" for kind in PRODUCTS}}
 
 
-def kind_before_quotes(document: Document) -> None:
+def kind_before_quotes(sentence: Sentence, mentions: list[Entity]) -> list[Edit]:
     """A name in quotes right after the kind of thing it names has that kind's type: ORG «Місто» after
     "романом" is a title (ART), PERS «Дружба» after "фабрика" or "фірмою" a company (ORG), LOC
     «Північний потік» after "газопровід" a product (MISC). A Latin-script name needs no quotes to be a
     pipeline's: PERS "Baltic Pipe" after "газопровід" is MISC."""
-    for entity in document.entities:
-        tokens = document.sentences[entity.sentence_id].tokens
+    edits, tokens = [], sentence.tokens
+    for entity in mentions:
         before = entity.token_start - 1
         if entity.label in ("ORG", "LOC", "MISC", "PERS") and before >= 1 and tokens[before].norm in OPENING_QUOTES:
-            entity.label = KINDS.get(tokens[before - 1].lemma.lower(), entity.label)
+            edits.append(relabel(entity, KINDS.get(tokens[before - 1].lemma.lower(), entity.label)))
         elif before >= 0 and tokens[before].lemma.lower() in PRODUCTS and latin_script(entity.text):
-            entity.label = "MISC"
+            edits.append(relabel(entity, "MISC"))
+    return edits
 
 
-def cut_before_verb(document: Document) -> None:
+def cut_before_verb(sentence: Sentence, mentions: list[Entity]) -> list[Edit]:
     """LOC "Дунай зріс" -> "Дунай": a person's, place's or organisation's name holds no verb
     (titles of works may: "Я піду в далекі гори")."""
-    for entity in document.entities:
-        tokens = document.sentences[entity.sentence_id].tokens
+    edits, tokens = [], sentence.tokens
+    for entity in mentions:
         verb = next((i for i in range(entity.token_start + 1, entity.token_end)
                      if tokens[i].pos == "VERB" and tokens[i].norm.islower() and tokens[i].norm not in NAME_PARTICLES),
                     None)
         if entity.label in ("PERS", "LOC", "ORG") and verb is not None:
-            set_tokens(document, entity, entity.token_start, verb)
+            edits.append(resize(entity, entity.token_start, verb))
+    return edits
 
 
-def take_adjective_before(document: Document) -> None:
-    tagged = tagged_tokens(document)
-    for entity in document.entities:
-        tokens, before = document.sentences[entity.sentence_id].tokens, entity.token_start - 1
-        if entity.label not in OTHER_NAMES or before < 0 or (entity.sentence_id, before) in tagged:
+def take_adjective_before(sentence: Sentence, mentions: list[Entity]) -> list[Edit]:
+    """"Європейська" + ORG "Комісія" -> "Європейська Комісія": a capitalized adjective that agrees with the
+    first word of a place, organisation or MISC name right after it is part of that name."""
+    edits, tokens, tagged = [], sentence.tokens, covered(mentions)
+    for entity in mentions:
+        before = entity.token_start - 1
+        if entity.label not in OTHER_NAMES or before < 0 or before in tagged:
             continue
         adjective = tokens[before].norm
         # at a sentence's start the capital says nothing: "Сучасна Росія" is Russia, described
         named = before > 0 or relational_adjective(tokens[before]) or is_country(tokens[before:entity.token_end])
         if adjective.istitle() and adjective.isalpha() and named \
                 and agrees(adjective, tokens[entity.token_start].norm):
-            set_tokens(document, entity, before, entity.token_end)
+            edits.append(resize(entity, before, entity.token_end))
+    return edits

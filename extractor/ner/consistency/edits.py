@@ -1,7 +1,14 @@
-"""What the consistency steps share: changing a mention's tokens, adding a mention, and tests of words."""
+"""What the consistency steps share: the edits a step returns, the one place they are applied, tests of words.
+
+A step reads; it never changes a mention itself. It returns edits (relabel, resize, add, remove), and
+``apply`` carries out one step's edits in order and sorts the mentions once, so a step sees the mentions
+as the steps before it left them and no step half-done.
+"""
 from __future__ import annotations
 
-from extractor.document import Document, new_mention, set_tokens  # noqa: F401 (the steps' edits)
+from dataclasses import dataclass
+
+from extractor.document import Document, Entity, new_mention, set_tokens
 from extractor.lexicon import words
 from extractor.ner.constraints import town_names
 from extractor.normalize import normalize_entity
@@ -13,9 +20,59 @@ AND = words("and")  # coordinated names: "мережі Сільпо та Фок�
 ORDINALS = words("ordinals") | {"останній", "наступний", "попередній"}
 
 
-def tagged_tokens(document: Document) -> set[tuple[int, int]]:
-    """(sentence, token) of every token inside a mention."""
-    return {(e.sentence_id, i) for e in document.entities for i in range(e.token_start, e.token_end)}
+@dataclass(frozen=True)
+class Edit:
+    """One change a step asks for: ``mention`` gets ``label`` and/or the token span ``tokens`` of its
+    sentence; ``mention`` None adds a mention of ``tokens`` of ``sentence``; ``remove`` drops ``mention``."""
+    mention: Entity | None
+    label: str | None = None
+    tokens: tuple[int, int] | None = None
+    sentence: int | None = None
+    remove: bool = False
+
+
+def relabel(mention: Entity, label: str) -> Edit:
+    return Edit(mention, label=label)
+
+
+def resize(mention: Entity, token_start: int, token_end: int) -> Edit:
+    return Edit(mention, tokens=(token_start, token_end))
+
+
+def add(sentence: int, token_start: int, token_end: int, label: str) -> Edit:
+    return Edit(None, label=label, tokens=(token_start, token_end), sentence=sentence)
+
+
+def remove(mention: Entity) -> Edit:
+    return Edit(mention, remove=True)
+
+
+def apply(document: Document, edits: list[Edit]) -> None:
+    """Carry out ``edits`` in order, then drop the removed mentions and sort the rest by position."""
+    removed = set()
+    for edit in edits:
+        if edit.remove:
+            removed.add(id(edit.mention))
+        elif edit.mention is None:
+            document.entities.append(new_mention(document, edit.sentence, *edit.tokens, edit.label))
+        else:
+            if edit.tokens:
+                set_tokens(document, edit.mention, *edit.tokens)
+            edit.mention.label = edit.label or edit.mention.label
+    document.entities = sorted((e for e in document.entities if id(e) not in removed), key=lambda e: e.start)
+
+
+def by_sentence(document: Document) -> dict[int, list[Entity]]:
+    """Each sentence's mentions, in order."""
+    found: dict[int, list[Entity]] = {sentence.index: [] for sentence in document.sentences}
+    for entity in document.entities:
+        found[entity.sentence_id].append(entity)
+    return found
+
+
+def covered(mentions: list[Entity]) -> set[int]:
+    """Token indices inside the given mentions of one sentence."""
+    return {i for e in mentions for i in range(e.token_start, e.token_end)}
 
 
 def is_country(tokens) -> bool:
