@@ -197,3 +197,14 @@ def test_the_job_nouns_are_what_ner_uk_tags_as_one_word_jobs():
     assert {"директор", "голова", "президент"} <= set(built)
     assert "вчитель" not in built  # also a one-word person in NER-UK's stories
     assert set(built) == words("job_nouns")  # the shipped list is the one `extractor-lab train jobs` writes
+
+
+@pytest.mark.parametrize("word", ["офіційно", "її", "заявив", "ухвалити"])
+def test_no_name_runs_on_through_a_lower_case_adverb_pronoun_or_verb(word):
+    assert {f"{p}-{label}" for p in "IE" for label in ("PERS", "LOC", "ORG")} <= forbidden_tags(word)
+    assert not {"I-MISC", "I-ART", "I-DOC"} & forbidden_tags(word)  # titles may hold any word
+
+
+@pytest.mark.parametrize("word", ["дель", "Офіційно", "з", "та", "справ"])
+def test_name_particles_capitals_prepositions_conjunctions_and_nouns_may_be_inside_a_name(word):
+    assert not {"I-ORG", "E-PERS"} & forbidden_tags(word)
