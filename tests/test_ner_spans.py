@@ -50,3 +50,13 @@ def test_a_quote_opened_before_the_span_and_adjectives_sharing_a_noun_keep_it_wh
         ("Пукшин Олег і Партнери", "ORG")]
     assert _spans("півдня України - Херсонської та Запорізької областей", "O B-LOC I-LOC I-LOC I-LOC I-LOC E-LOC") == [
         ("України - Херсонської та Запорізької областей", "LOC")]
+
+
+def test_a_name_ending_in_lower_case_is_cut_from_a_capitalized_name_after_the_coordinator():
+    assert _spans("Європейського парламенту та Ради Європи", "B-ORG I-ORG I-ORG I-ORG E-ORG") == [
+        ("Європейського парламенту", "ORG"), ("Ради Європи", "ORG")]
+    assert _spans("Радою міністрів та Комісією", "B-ORG I-ORG I-ORG E-ORG") == [
+        ("Радою міністрів", "ORG"), ("Комісією", "ORG")]
+    # after a lower-case word an acronym goes on the name, as NER-UK tags it
+    assert _spans("Міністерства регіонального розвитку , будівництва і ЖКГ", "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG E-ORG") == [
+        ("Міністерства регіонального розвитку , будівництва і ЖКГ", "ORG")]

@@ -33,10 +33,9 @@ NAMES = frozenset({"PERS", "ORG", "LOC", "MISC"})
 
 
 def split_coordinated(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Each name span cut at a coordinator that joins two whole names: the words before it, at least two,
-    end on a capitalized word ("BP AG", "Юрій Луценко"), the word after it is capitalized, no quote is
-    open there ("«Пукшин і Партнери»" stays one), and the words around it are not two adjectives sharing
-    the noun after them ("України - Херсонської та Запорізької областей"). One word before it shares what
+    """Each name span cut at a coordinator that joins two whole names: there are at least two words before
+    it, a new name starts after it (``_a_name_starts``), no quote is open there ("«Пукшин і Партнери»"
+    stays one), and the words around it are not two adjectives sharing the noun after them ("України - Херсонської та Запорізької областей"). One word before it shares what
     follows ("Оксана і Олексій Кулагіни", "Сент-Кітс і Невіс" stay one, as NER-UK tags them), unless it
     is a company's one-word name ("Приватбанк і Ощадбанк")."""
     opened = _open_quotes(words)
@@ -47,13 +46,21 @@ def split_coordinated(words: list[str], spans: list[tuple[int, int, str]]) -> li
             continue
         first = start
         for i in range(start, end):
-            if (words[i] in COORDINATORS and not opened[i] and i + 1 < end and words[i - 1][:1].isupper()
-                    and words[i + 1][:1].isupper() and not _adjectives(words[i - 1], words[i + 1])
+            if (words[i] in COORDINATORS and not opened[i] and i + 1 < end
+                    and _a_name_starts(words[i - 1], words[i + 1]) and not _adjectives(words[i - 1], words[i + 1])
                     and (i - first >= 2 or _one_word_company(words, first, i, label))):
                 cut.append((first, i, label))
                 first = i + 1
         cut.append((first, end, label))
     return cut
+
+
+def _a_name_starts(before: str, after: str) -> bool:
+    """Whether the word after a coordinator starts a second name: it is capitalized, after a name that ends on
+    a capitalized word ("BP AG", "Юрій Луценко") or on a lower-case one ("Європейського парламенту та Ради",
+    "Радою міністрів та Комісією"). After a lower-case word an acronym goes on the same name instead
+    ("Міністерства регіонального розвитку, будівництва і ЖКГ", as NER-UK tags it)."""
+    return after.istitle() if before.islower() else after[:1].isupper()
 
 
 def _open_quotes(words: list[str]) -> list[bool]:
