@@ -60,3 +60,17 @@ def test_a_name_ending_in_lower_case_is_cut_from_a_capitalized_name_after_the_co
     # after a lower-case word an acronym goes on the name, as NER-UK tags it
     assert _spans("Міністерства регіонального розвитку , будівництва і ЖКГ", "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG E-ORG") == [
         ("Міністерства регіонального розвитку , будівництва і ЖКГ", "ORG")]
+
+
+def test_a_dash_or_an_unclosed_bracket_outside_quotes_parts_names_and_no_name_ends_on_punctuation():
+    assert _spans("Європейська спільнота з вугілля та сталі — ЄСВС )", "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG E-ORG O") == [
+        ("Європейська спільнота з вугілля та сталі", "ORG"), ("ЄСВС", "ORG")]
+    assert _spans("Гаазька конференція ( HCCH . Далі", "B-ORG I-ORG I-ORG E-ORG O O") == [
+        ("Гаазька конференція", "ORG"), ("HCCH", "ORG")]
+    assert _spans("Європейський інвестиційний банк – фінансує", "B-ORG I-ORG I-ORG E-ORG O") == [
+        ("Європейський інвестиційний банк", "ORG")]
+    # a closed bracket, a dash inside quotes and titles stay whole
+    kept = [("КП ( б )", "B-ORG I-ORG I-ORG E-ORG"), ("ТОВ « Анпрайм – Збут »", "B-ORG I-ORG I-ORG I-ORG I-ORG E-ORG"),
+            ("Війна – це мир", "B-ART I-ART I-ART E-ART")]
+    for sentence, tags in kept:
+        assert _spans(sentence, tags) == [(sentence, tags.split()[0][2:])]

@@ -120,7 +120,39 @@ def _one_word_company(words: list[str], first: int, i: int, label: str) -> bool:
     return bool(readings) and all(p.tag.POS == "NOUN" for p in readings)
 
 
+# a dash or an opening bracket outside quotes parts a name from what follows ("Європейська спільнота з вугілля
+# та сталі — ЄСВС", "Гаазька конференція (HCCH"), and no name begins or ends on these
+PARTING = {"–", "—", "("}
+EDGES = PARTING | {"-", ",", ";", ":"}
+
+
+def cut_at_punctuation(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Name spans cut at a dash or an unclosed bracket outside quotes, each part without punctuation at its
+    edges: "Європейський інвестиційний банк –" -> "Європейський інвестиційний банк". NER-UK's training and
+    test text hold 2 of its 20,000 person, place and organisation names with a dash outside quotes or an
+    unclosed bracket ("Вовка – Волкова"), and 2 that end on punctuation."""
+    opened = _open_quotes(words)
+    cut = []
+    for start, end, label in spans:
+        if label not in ("PERS", "LOC", "ORG"):
+            cut.append((start, end, label))
+            continue
+        parts, first = [], start
+        for i in range(start, end):
+            if words[i] in PARTING and not opened[i] and not (words[i] == "(" and ")" in words[i:end]):
+                parts.append((first, i))
+                first = i + 1
+        for a, b in parts + [(first, end)]:
+            while a < b and words[a] in EDGES:
+                a += 1
+            while b > a and words[b - 1] in EDGES:
+                b -= 1
+            if any(ch.isalnum() for word in words[a:b] for ch in word):
+                cut.append((a, b, label))
+    return cut
+
+
 def decode(words: list[str], tags: list[str]) -> list[tuple[int, int, str]]:
     """The entity spans of one tagged sentence: what tagging returns and scoring counts. Quotes reach the
     tagger as « and » (``tokenize.read_quotes``)."""
-    return balance_quotes(words, split_coordinated(words, spans_from_bioes(tags)))
+    return balance_quotes(words, cut_at_punctuation(words, split_coordinated(words, spans_from_bioes(tags))))
