@@ -21,8 +21,7 @@ import re
 from extractor.document import Token
 from extractor.morphology.analyzer import is_known, is_name, parses
 from extractor.text import same_apostrophe
-from extractor.normalize.forms import (  # noqa: F401 (NAME_PARTICLES, OPENING_QUOTES: the consistency steps read them)
-    COMMON_NOUN_LABELS, INFLECTED_LABELS, NAME_PARTICLES, OPENING_QUOTES, join_tokens)
+from extractor.normalize.forms import COMMON_NOUN_LABELS, INFLECTED_LABELS, join_tokens
 from extractor.normalize.people import a_woman_in_the_nominative, people_agree_within_document, person_forms
 from extractor.normalize.phrases import phrase_forms, town_reading
 

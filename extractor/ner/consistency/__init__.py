@@ -23,11 +23,11 @@ from typing import Callable
 from extractor.document import Document
 from extractor.ner.consistency.edits import Edit, apply, by_sentence
 from extractor.ner.consistency.document_wide import one_type_per_name, surnames_are_people
-from extractor.ner.consistency.edges import cut_before_verb, kind_before_quotes, take_adjective_before
+from extractor.ner.consistency.edges import kind_before_quotes, take_adjective_before
 from extractor.ner.consistency.organisations import (
-    institutions_are_organisations, institutions_at_sentence_start, place_before_a_latin_company)
+    institutions_are_organisations, institutions_at_sentence_start)
 from extractor.ner.consistency.people import (
-    adjective_names_with_its_noun, drop_honorifics, job_before_a_person,
+    adjective_names_with_its_noun, drop_honorifics,
     name_before_a_full_name,
     split_job_from_name)
 
@@ -53,11 +53,8 @@ class Step:
 STEPS: tuple[Step, ...] = (
     Step("name_before_a_full_name", name_before_a_full_name),
     Step("drop_honorifics", drop_honorifics),
-    Step("job_before_a_person", job_before_a_person),
     Step("split_job_from_name", split_job_from_name),
-    Step("cut_before_verb", cut_before_verb),
     Step("kind_before_quotes", kind_before_quotes),
-    Step("place_before_a_latin_company", place_before_a_latin_company),
     Step("take_adjective_before", take_adjective_before),
     Step("institutions_at_sentence_start", institutions_at_sentence_start),
     Step("adjective_names_with_its_noun", adjective_names_with_its_noun),

@@ -1,11 +1,8 @@
 """Consistency steps about where a name ends and what its context makes it.
 
-A name holds no verb ("Дунай зріс") and does not take in the word for a town before a town's name;
-a name opening a quote takes in the closing quote; a name in quotes after the kind of thing it names
-has that kind's type («Місто» after "романом" is ART); a country or acronym does not run on into
-lower-case words; a capitalized adjective that agrees with a name right after it is part of it; the
-lower bound of a money range joins the amount; a time of day in figures is TIME ("10:00"); a quote a
-mention does not open or close is not its.
+A name in quotes after the kind of thing it names has that kind's type («Місто» after "романом" is ART);
+a capitalized adjective that agrees with a place's, organisation's or MISC name right after it is part
+of it ("Європейська" + "Комісія").
 """
 from __future__ import annotations
 
@@ -14,7 +11,7 @@ from extractor.lexicon import words
 from extractor.morphology.analyzer import agrees
 from extractor.ner.consistency.edits import (COMPANIES, OTHER_NAMES, Edit, covered, is_country, relabel,
                                              relational_adjective, resize)
-from extractor.normalize import NAME_PARTICLES, OPENING_QUOTES
+from extractor.normalize.forms import OPENING_QUOTES
 from extractor.text import latin_script
 
 WORKS = words("kinds_of_works")
@@ -35,19 +32,6 @@ def kind_before_quotes(sentence: Sentence, mentions: list[Entity]) -> list[Edit]
             edits.append(relabel(entity, KINDS.get(tokens[before - 1].lemma.lower(), entity.label)))
         elif before >= 0 and tokens[before].lemma.lower() in PRODUCTS and latin_script(entity.text):
             edits.append(relabel(entity, "MISC"))
-    return edits
-
-
-def cut_before_verb(sentence: Sentence, mentions: list[Entity]) -> list[Edit]:
-    """LOC "Дунай зріс" -> "Дунай": a person's, place's or organisation's name holds no verb
-    (titles of works may: "Я піду в далекі гори")."""
-    edits, tokens = [], sentence.tokens
-    for entity in mentions:
-        verb = next((i for i in range(entity.token_start + 1, entity.token_end)
-                     if tokens[i].pos == "VERB" and tokens[i].norm.islower() and tokens[i].norm not in NAME_PARTICLES),
-                    None)
-        if entity.label in ("PERS", "LOC", "ORG") and verb is not None:
-            edits.append(resize(entity, entity.token_start, verb))
     return edits
 
 

@@ -1,7 +1,6 @@
-"""Consistency steps about organisations: companies and institutions.
+"""Consistency steps about institutions.
 
-The tagger reads a sentence at a time and misses what the words around a name say: a town before a
-Latin-script company's name is where it is registered ("Таллінні" + "Macte Gzu Ou"); an institution
+The tagger reads a sentence at a time and misses what the words around a name say: an institution
 named at a sentence's start, where the capital says nothing, is still an organisation ("Національний
 банк підвищив ставку"); so is a name headed by a noun for an institution ("Світового банку" was MISC).
 """
@@ -10,24 +9,11 @@ from __future__ import annotations
 from extractor.document import Entity, Sentence
 from extractor.lexicon import words
 from extractor.morphology.analyzer import agrees, is_name
-from extractor.ner.consistency.edits import (AND, Edit, a_country_or_a_town, add, relabel, relational_adjective,
-                                             remove, resize)
-from extractor.text import has_latin, latin_script
+from extractor.ner.consistency.edits import AND, Edit, add, relabel, relational_adjective, remove
 
 INSTITUTIONS = words("institutions")
 
 
-def place_before_a_latin_company(sentence: Sentence, mentions: list[Entity]) -> list[Edit]:
-    """ORG "Таллінні Macte Gzu Ou" -> LOC "Таллінні" + ORG "Macte Gzu Ou": a town or a country in
-    Cyrillic before a Latin-script company's name is where it is registered, not part of its name."""
-    edits, tokens = [], sentence.tokens
-    for entity in mentions:
-        first, rest = tokens[entity.token_start], tokens[entity.token_start + 1:entity.token_end]
-        if entity.label == "ORG" and rest and not has_latin(first.norm) \
-                and latin_script(" ".join(t.text for t in rest)) and a_country_or_a_town(first):
-            edits += [add(sentence.index, entity.token_start, entity.token_start + 1, "LOC"),
-                      resize(entity, entity.token_start + 1, entity.token_end)]
-    return edits
 def _genitive(token) -> bool:
     """A genitive noun or adjective that is no person's name ("партії Дональда Трампа" is the party's owner)."""
     return token.parse is not None and token.parse.tag.case == "gent" and token.pos in ("NOUN", "ADJF") \

@@ -1,13 +1,9 @@
 """Consistency steps about people: where a person's name starts and ends, and what is a job, not a name.
 
-A word that is only a name starts the person's name after it ("Європейської комісії Урсула" + "фон дер
-Ляєн"); a name split around particles, a surname after a first name and a name given after a person are
-joined (so is a name after "ім." with what it names); a word before a first name and a surname is not
-theirs ("мер Луцька" + "Микола Романюк"); forms of address go; a noun for people before a name is a job
-("Адвокат", "Канцлер Олаф Шольц"), as is an adjective used as one before an organisation ("Уповноважений"
-+ "Верховної Ради"), and the country at a job's end a place ("Міністр оборони" + "України"); a person
-after a word for a street is a street, and a one-word name read as an adjective takes in its noun
-("Білого дому", "Білому домі"); lower-case words with no noun for a person are no job ("закордонних справ").
+A word before a first name and a surname is not theirs ("мер Луцька" + "Микола Романюк"); forms of
+address go ("Пані Зеркаль"); a noun for a person heading a name is a job ("Канцлер Олаф Шольц",
+"Перший віце-президент Європейської комісії"); a one-word name read as an adjective takes in its noun
+("Білого дому", "Білому домі").
 """
 from __future__ import annotations
 
@@ -84,7 +80,8 @@ def name_before_a_full_name(sentence: Sentence, mentions: list[Entity]) -> list[
     """PERS "Луцька Микола Романюк" ("мер Луцька Микола Романюк") -> LOC "Луцька" + PERS "Микола Романюк":
     a word before a first name and a surname (not a patronymic or a second first name: "Рудь Петро
     Володимирович", "Вінклер Томас Рольф" are one person each) is no part of the name; a town's name is
-    a place, anything else a person of its own ("Блоку Порошенка" + "Костянтину Яринічу")."""
+    a place, a common noun for a person a job ("Канцлер" + "Олаф Шольц"), anything else a person of its
+    own ("Блоку Порошенка" + "Костянтину Яринічу")."""
     edits = []
     for entity in mentions:
         words = sentence.tokens[entity.token_start:entity.token_end]
@@ -92,28 +89,8 @@ def name_before_a_full_name(sentence: Sentence, mentions: list[Entity]) -> list[
                 or may_be_a_first_name(words[0].norm) or not may_be_a_first_name(words[1].norm) \
                 or is_patronymic(words[2].norm) or may_be_a_first_name(words[2].norm):
             continue
-        label = "LOC" if a_country_or_a_town(words[0]) else "PERS"
+        label = "LOC" if a_country_or_a_town(words[0]) else "JOB" if _is_person_noun(words[0]) else "PERS"
         edits += [add(sentence.index, entity.token_start, entity.token_start + 1, label),
                   resize(entity, entity.token_start + 1, entity.token_end)]
     return edits
 
-
-def job_before_a_person(sentence: Sentence, mentions: list[Entity]) -> list[Edit]:
-    """PERS "Адвокат" + "пан Свиридовський" -> JOB "Адвокат": a one-word person that the dictionary
-    knows only as a common noun for people, right before a person's name (a form of address between
-    them allowed), is what that person is (alone it may be a story's characters: "Бог", "Тюлень").
-    Kept though it moves neither independent set: ``name_before_a_full_name`` cuts such a word off
-    ("Канцлер" + "Олаф Шольц") and leaves it to this step to call it a job."""
-    edits, tokens = [], sentence.tokens
-    people = {e.token_start for e in mentions if e.label == "PERS"}
-    for entity in mentions:
-        if entity.label != "PERS" or entity.token_end - entity.token_start != 1:
-            continue
-        after = entity.token_end
-        while after < len(tokens) and tokens[after].lemma.lower() in HONORIFICS:
-            after += 1
-        readings = [p for p in parses(tokens[entity.token_start].norm.lower()) if p.is_known]
-        if readings and all(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and not is_name(p) for p in readings) \
-                and after in people:
-            edits.append(relabel(entity, "JOB"))
-    return edits
