@@ -69,6 +69,7 @@ def test_a_dash_or_an_unclosed_bracket_outside_quotes_parts_names_and_no_name_en
         ("Гаазька конференція", "ORG"), ("HCCH", "ORG")]
     assert _spans("Європейський інвестиційний банк – фінансує", "B-ORG I-ORG I-ORG E-ORG O") == [
         ("Європейський інвестиційний банк", "ORG")]
+    assert _spans("Резолюції Res ( 2002 )", "B-ORG I-ORG I-ORG E-ORG O") == [("Резолюції Res", "ORG")]
     # a closed bracket, a dash inside quotes and titles stay whole
     kept = [("КП ( б )", "B-ORG I-ORG I-ORG E-ORG"), ("ТОВ « Анпрайм – Збут »", "B-ORG I-ORG I-ORG I-ORG I-ORG E-ORG"),
             ("Війна – це мир", "B-ART I-ART I-ART E-ART")]

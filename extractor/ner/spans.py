@@ -147,7 +147,9 @@ def cut_at_punctuation(words: list[str], spans: list[tuple[int, int, str]]) -> l
                 a += 1
             while b > a and words[b - 1] in EDGES:
                 b -= 1
-            if any(ch.isalnum() for word in words[a:b] for ch in word):
+            # a part cut off needs a letter ("Резолюції Res (2002" holds no name "2002"); a whole one a digit
+            # will do ("1 + 1", a channel)
+            if any(ch.isalpha() or (ch.isdigit() and not parts) for word in words[a:b] for ch in word):
                 cut.append((a, b, label))
     return cut
 
