@@ -9,6 +9,7 @@ many times over (two runs started by hand on one machine, or N workers). So
 """
 from __future__ import annotations
 
+import itertools
 import os
 import queue
 from concurrent.futures import ProcessPoolExecutor
@@ -91,15 +92,22 @@ def run_local(batches: Iterable[list[RawDocument]], options: dict, workers: int,
               on_characters: Callable[[int], None] | None = None) -> Iterator[BatchResult]:
     """Results of the batches, in input order. One worker runs in this process, more run as
     processes, a few batches ahead of the writer; each is one core. ``on_characters``
-    hears the characters NER tagged as it goes, so that a long document shows progress."""
+    hears the characters NER tagged as it goes, so that a long document shows progress.
+    The models load with the first readable document: a run of only broken inputs loads none."""
+    batches = iter(batches)
+    for batch in batches:
+        if any(raw.error is None for raw in batch):
+            batches = itertools.chain([batch], batches)
+            break
+        yield process_batch(batch)  # unreadable inputs need no model
+    else:
+        return
     if workers <= 1:
         with _one_torch_thread():
             for batch in batches:
-                # the models load with the first readable document: a run of only broken inputs loads none
-                if any(raw.error is None for raw in batch) and (_EXTRACTOR is None or _OPTIONS != options):
+                if _EXTRACTOR is None or _OPTIONS != options:
                     load_models(options)  # a run with other options gets its own models
-                if _EXTRACTOR is not None:
-                    _EXTRACTOR.on_characters = on_characters
+                _EXTRACTOR.on_characters = on_characters
                 yield process_batch(batch)
         return
     import multiprocessing

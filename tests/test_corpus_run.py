@@ -229,19 +229,19 @@ def test_accurate_and_fast_ner_together_are_a_usage_error(tmp_path, capsys):
     assert stop.value.code == 2 and "not allowed with" in capsys.readouterr().err
 
 
-def test_a_run_of_only_broken_inputs_reports_without_loading_the_models(tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_run_of_only_broken_inputs_reports_without_loading_the_models(tmp_path, workers):
     """In a fresh interpreter, so that no earlier test's models count."""
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     (tmp_path / "in" / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00\xff")
     code = ("import sys; from extractor.cli import main; from extractor import workers; "
-            f"rc = main(['extract', {str(tmp_path / 'in')!r}, '--out', {str(tmp_path / 'out')!r}, '--workers', '1', "
-            "'--no-progress']); print(rc, workers._EXTRACTOR is None, 'stanza' in sys.modules)")
+            f"rc = main(['extract', {str(tmp_path / 'in')!r}, '--out', {str(tmp_path / 'out')!r}, '--workers', {workers!r}, "
+            "'--no-progress']); print(rc, workers._EXTRACTOR is None, 'stanza' in sys.modules, 'torch' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.stdout.split() == ["1", "True", "False"], done.stderr[-2000:]
+    assert done.stdout.split() == ["1", "True", "False", "False"], done.stderr[-2000:]
     documents = pd.read_csv(tmp_path / "out" / "documents.csv")
     assert sorted(documents.status) == ["error", "error"]
-
 
 
 def test_the_progress_bar_ends_on_the_summary_lines_tokens_per_second(corpus, tmp_path):
