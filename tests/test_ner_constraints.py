@@ -23,9 +23,15 @@ def test_latin_words_written_like_names_and_roman_numerals_may_be_persons(word):
     assert not {t for t in forbidden_tags(word) if t.endswith("PERS")}
 
 
-@pytest.mark.parametrize("word", ["Стармер", "12", ","])
+@pytest.mark.parametrize("word", ["Стармер", "2024", ","])
 def test_unknown_words_are_left_to_the_tagger(word):
     assert forbidden_tags(word) == frozenset()
+
+
+@pytest.mark.parametrize("word", ["5", "12", "215"])
+def test_a_short_number_alone_is_no_date_time_or_period_but_may_start_one(word):
+    assert {"S-DATE", "S-TIME", "S-PERIOD"} <= forbidden_tags(word)
+    assert not {"B-DATE", "S-QUANT", "S-MON"} & forbidden_tags(word)
 
 
 @pytest.mark.parametrize("word", ["Тереза", "Трамп", "Дональд"])
