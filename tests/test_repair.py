@@ -76,3 +76,8 @@ def test_a_hyphen_a_line_break_left_inside_a_word_is_taken_out(repairer, word, r
                                   "Південно-Китайському", "Північно-Атлантичного"])
 def test_real_hyphenated_words_keep_their_hyphen(repairer, word):
     assert repairer.repair_word(word) is None
+
+
+@pytest.mark.parametrize("word, restored", [("МакҐінті", None), ("МакКейн", None), ("РоузМері", "Роуз-Мері")])
+def test_a_capital_inside_a_mac_surname_is_no_lost_hyphen(repairer, word, restored):
+    assert repairer.repair_word(word) == restored

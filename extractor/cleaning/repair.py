@@ -53,6 +53,7 @@ FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "INTJ"}
 SOLID_SECOND_PARTS = ("подібн", "річн")
 SOLID_PREFIXES = words("solid_prefixes")
 HYPHEN_PREFIXES = words("hyphen_prefixes")  # "з-за", "по-своєму"
+NAME_PREFIXES = words("name_prefixes")  # "МакҐінті"
 
 
 def is_dictionary_word(word: str) -> bool:
@@ -210,6 +211,8 @@ def _case_boundary(word: str) -> str | None:
     if not match or is_dictionary_word(word):
         return None  # the dictionary knows the solid word: a brand written so ("ПриватБанк" was "Приват-Банк")
     first, second = match.groups()
+    if first.lower() in NAME_PREFIXES:
+        return None  # a surname written so: "МакҐінті"
     if second.islower() and not is_dictionary_word(second):
         return None
     return f"{first}-{second}"
