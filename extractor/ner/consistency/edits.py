@@ -16,7 +16,6 @@ from extractor.rules.countries import country_code
 
 OTHER_NAMES = {"LOC", "ORG", "MISC"}  # names that are not people's
 COMPANIES = words("kinds_of_companies")
-AND = words("and")  # coordinated names: "мережі Сільпо та Фокстрот"
 ORDINALS = words("ordinals") | {"останній", "наступний", "попередній"}
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from extractor.document import Entity, Sentence
 from extractor.lexicon import words
 from extractor.morphology.analyzer import agrees, is_name
-from extractor.ner.consistency.edits import AND, Edit, add, relabel, relational_adjective, remove
+from extractor.ner.consistency.edits import Edit, add, relabel, relational_adjective, remove
+from extractor.ner.spans import COORDINATORS
 
 INSTITUTIONS = words("institutions")
 
@@ -25,7 +26,7 @@ def _genitive_chain_end(tokens, start: int) -> int:
     транспортних будівельників України")."""
     end = start
     while end < len(tokens) and (_genitive(tokens[end]) or (
-            tokens[end].norm in AND and end > start and end + 1 < len(tokens) and _genitive(tokens[end + 1]))):
+            tokens[end].norm in COORDINATORS and end > start and end + 1 < len(tokens) and _genitive(tokens[end + 1]))):
         end += 1
     return end
 
