@@ -101,6 +101,13 @@ def test_uncounted_thousands_are_scaled_once(extractor):
     assert q.unit_lemma == "військовий" and q.country_code == "KP"
 
 
+@pytest.mark.parametrize("text, low, unit_lemma", [("Кошти допоможуть тисячам людей.", 2000, "людина"),
+                                                   ("Держава володіє мільйонами гектарів.", 2_000_000, "гектар")])
+def test_uncounted_thousands_and_millions_in_every_case(extractor, text, low, unit_lemma):
+    q = only(extractor, text)
+    assert q.approximate and (q.low, q.high) == (low, 4.5 * low) and q.value is None and q.unit_lemma == unit_lemma
+
+
 def test_group_of_seven_is_a_name_even_when_the_tagger_misses_it(extractor):
     from extractor.rules.quantities import find_quantities
 

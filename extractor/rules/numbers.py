@@ -16,7 +16,11 @@ VAGUE = table("vague_counts", whole_numbers)
 SCALES = table("scales", float)
 HALVES = table("halves", float)
 RANGE_DASHES = {"-", "–", "—"}
-UNCOUNTED_SCALES = {"тисячі", "мільйони", "мільярди", "тисяч", "мільйонів", "мільярдів"}
+# the plural in every case: "тисячі військових", "тисячам людей", "мільйонами гривень"
+UNCOUNTED_SCALES = {stem + ending for stem, endings in (("тисяч", ("і", "", "ам", "ами", "ах")),
+                                                        ("мільйон", ("и", "ів", "ам", "ами", "ах")),
+                                                        ("мільярд", ("и", "ів", "ам", "ами", "ах")))
+                    for ending in endings}
 ONE_SCALE = {"тисяча", "тисячу", "мільйон", "мільярд", "трильйон"}  # one thousand, one million
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
