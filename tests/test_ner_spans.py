@@ -1,4 +1,6 @@
 """Decoding tag sequences into spans: coordinated names are cut apart (hand-built tags, no model)."""
+import pytest
+
 from extractor.ner.spans import decode
 
 
@@ -52,25 +54,28 @@ def test_a_quote_opened_before_the_span_and_adjectives_sharing_a_noun_keep_it_wh
         ("України - Херсонської та Запорізької областей", "LOC")]
 
 
-def test_a_name_ending_in_lower_case_is_cut_from_a_capitalized_name_after_the_coordinator():
-    assert _spans("Європейського парламенту та Ради Європи", "B-ORG I-ORG I-ORG I-ORG E-ORG") == [
-        ("Європейського парламенту", "ORG"), ("Ради Європи", "ORG")]
-    assert _spans("Радою міністрів та Комісією", "B-ORG I-ORG I-ORG E-ORG") == [
-        ("Радою міністрів", "ORG"), ("Комісією", "ORG")]
+@pytest.mark.parametrize("sentence, tags, expected", [
+    # a name ending in lower case is cut from a capitalized name after the coordinator
+    ("Європейського парламенту та Ради Європи", "B-ORG I-ORG I-ORG I-ORG E-ORG",
+     [("Європейського парламенту", "ORG"), ("Ради Європи", "ORG")]),
+    ("Радою міністрів та Комісією", "B-ORG I-ORG I-ORG E-ORG", [("Радою міністрів", "ORG"), ("Комісією", "ORG")]),
     # after a lower-case word an acronym goes on the name, as NER-UK tags it
-    assert _spans("Міністерства регіонального розвитку , будівництва і ЖКГ", "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG E-ORG") == [
-        ("Міністерства регіонального розвитку , будівництва і ЖКГ", "ORG")]
+    ("Міністерства регіонального розвитку , будівництва і ЖКГ", "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG E-ORG",
+     [("Міністерства регіонального розвитку , будівництва і ЖКГ", "ORG")]),
+    # a dash or an unclosed bracket outside quotes parts names, and no name ends on punctuation
+    ("Європейська спільнота з вугілля та сталі — ЄСВС )", "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG E-ORG O",
+     [("Європейська спільнота з вугілля та сталі", "ORG"), ("ЄСВС", "ORG")]),
+    ("Гаазька конференція ( HCCH . Далі", "B-ORG I-ORG I-ORG E-ORG O O",
+     [("Гаазька конференція", "ORG"), ("HCCH", "ORG")]),
+    ("Європейський інвестиційний банк – фінансує", "B-ORG I-ORG I-ORG E-ORG O",
+     [("Європейський інвестиційний банк", "ORG")]),
+    ("Резолюції Res ( 2002 )", "B-ORG I-ORG I-ORG E-ORG O", [("Резолюції Res", "ORG")]),
+])
+def test_coordinators_dashes_and_brackets_part_names(sentence, tags, expected):
+    assert _spans(sentence, tags) == expected
 
 
-def test_a_dash_or_an_unclosed_bracket_outside_quotes_parts_names_and_no_name_ends_on_punctuation():
-    assert _spans("Європейська спільнота з вугілля та сталі — ЄСВС )", "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG E-ORG O") == [
-        ("Європейська спільнота з вугілля та сталі", "ORG"), ("ЄСВС", "ORG")]
-    assert _spans("Гаазька конференція ( HCCH . Далі", "B-ORG I-ORG I-ORG E-ORG O O") == [
-        ("Гаазька конференція", "ORG"), ("HCCH", "ORG")]
-    assert _spans("Європейський інвестиційний банк – фінансує", "B-ORG I-ORG I-ORG E-ORG O") == [
-        ("Європейський інвестиційний банк", "ORG")]
-    assert _spans("Резолюції Res ( 2002 )", "B-ORG I-ORG I-ORG E-ORG O") == [("Резолюції Res", "ORG")]
-    # a closed bracket, a dash inside quotes and titles stay whole
+def test_a_closed_bracket_a_dash_inside_quotes_and_titles_stay_whole():
     kept = [("КП ( б )", "B-ORG I-ORG I-ORG E-ORG"), ("ТОВ « Анпрайм – Збут »", "B-ORG I-ORG I-ORG I-ORG I-ORG E-ORG"),
             ("Війна – це мир", "B-ART I-ART I-ART E-ART")]
     for sentence, tags in kept:
