@@ -32,13 +32,14 @@ COORDINATORS = lexicon.words("and")
 NAMES = frozenset({"PERS", "ORG", "LOC", "MISC"})
 
 
-def split_coordinated(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def split_coordinated(words: list[str], spans: list[tuple[int, int, str]],
+                      opened: list[bool]) -> list[tuple[int, int, str]]:
     """Each name span cut at a coordinator that joins two whole names: there are at least two words before
-    it, a new name starts after it (``_a_name_starts``), no quote is open there ("«Пукшин і Партнери»"
-    stays one), and the words around it are not two adjectives sharing the noun after them ("України - Херсонської та Запорізької областей"). One word before it shares what
-    follows ("Оксана і Олексій Кулагіни", "Сент-Кітс і Невіс" stay one, as NER-UK tags them), unless it
-    is a company's one-word name ("Приватбанк і Ощадбанк")."""
-    opened = _open_quotes(words)
+    it, a new name starts after it (``_a_name_starts``), no quote is open there (``opened``: "«Пукшин і
+    Партнери»" stays one), and the words around it are not two adjectives sharing the noun after them
+    ("України - Херсонської та Запорізької областей"). One word before it shares what follows ("Оксана і
+    Олексій Кулагіни", "Сент-Кітс і Невіс" stay one, as NER-UK tags them), unless it is a company's
+    one-word name ("Приватбанк і Ощадбанк")."""
     cut = []
     for start, end, label in spans:
         if label not in NAMES:
@@ -126,12 +127,12 @@ PARTING = {"–", "—", "("}
 EDGES = PARTING | {"-", ",", ";", ":"}
 
 
-def cut_at_punctuation(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Name spans cut at a dash or an unclosed bracket outside quotes, each part without punctuation at its
-    edges: "Європейський інвестиційний банк –" -> "Європейський інвестиційний банк". NER-UK's training and
-    test text hold 2 of its 20,000 person, place and organisation names with a dash outside quotes or an
-    unclosed bracket ("Вовка – Волкова"), and 2 that end on punctuation."""
-    opened = _open_quotes(words)
+def cut_at_punctuation(words: list[str], spans: list[tuple[int, int, str]],
+                       opened: list[bool]) -> list[tuple[int, int, str]]:
+    """Name spans cut at a dash or an unclosed bracket outside quotes (``opened``), each part without
+    punctuation at its edges: "Європейський інвестиційний банк –" -> "Європейський інвестиційний банк".
+    NER-UK's training and test text hold 2 of its 20,000 person, place and organisation names with a dash
+    outside quotes or an unclosed bracket ("Вовка – Волкова"), and 2 that end on punctuation."""
     cut = []
     for start, end, label in spans:
         if label not in ("PERS", "LOC", "ORG"):
@@ -157,4 +158,6 @@ def cut_at_punctuation(words: list[str], spans: list[tuple[int, int, str]]) -> l
 def decode(words: list[str], tags: list[str]) -> list[tuple[int, int, str]]:
     """The entity spans of one tagged sentence: what tagging returns and scoring counts. Quotes reach the
     tagger as « and » (``tokenize.read_quotes``)."""
-    return balance_quotes(words, cut_at_punctuation(words, split_coordinated(words, spans_from_bioes(tags))))
+    opened = _open_quotes(words)
+    return balance_quotes(words, cut_at_punctuation(words, split_coordinated(words, spans_from_bioes(tags), opened),
+                                                    opened))

@@ -5,13 +5,13 @@ document. The steps below mend what that costs, in the order they run; each modu
 steps of one kind, each step's docstring shows the mistake it mends:
 
 - ``people.py``: where a person's name starts and ends, and a job is no name;
-- ``edges.py``: where any name ends, and the type the words around it give it;
-- ``organisations.py``: companies, unions, plants and institutions;
+- ``edges.py``: the type the words before a name give it, and an adjective that starts it;
+- ``organisations.py``: institutions;
 - ``document_wide.py``: one type per name, and the surname of a full name is a person throughout.
 
 A step reads one sentence's tokens and mentions (or, ``whole_document``, the document) and returns
-edits; ``edits.apply`` carries them out. ``STEPS`` is their order, each by name: ``Extractor(consistency_off={"name", ...})``
-(``extractor-lab evaluate bsnlp --steps-off``) runs without some, and ``trace``
+edits; ``edits.apply`` carries them out. ``STEPS`` is their order, each by name:
+``Extractor(consistency_off={"name", ...})`` (``extractor-lab evaluate bsnlp --steps-off``) runs without some, and ``trace``
 lists which step changed which mention (``extractor-lab evaluate steps`` measures
 what each one is worth on independent news).
 """

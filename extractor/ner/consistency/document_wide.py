@@ -43,8 +43,11 @@ def _person_at_the_end(tokens, surnames: set[str]) -> int | None:
 def surnames_are_people(document: Document) -> list[Edit]:
     """The surname of a full name is a person wherever the document names it: a one-word place or
     organisation ("Трамп" as a place), the end of a longer name (``_person_at_the_end``), or untagged."""
-    surnames, edits, mentions_of = _surnames(document), [], by_sentence(document)
-    for sentence in document.sentences if surnames else ():
+    surnames = _surnames(document)
+    if not surnames:
+        return []
+    edits, mentions_of = [], by_sentence(document)
+    for sentence in document.sentences:
         mentions = mentions_of[sentence.index]
         for entity in mentions:
             tokens = sentence.tokens[entity.token_start:entity.token_end]

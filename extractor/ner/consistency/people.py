@@ -22,7 +22,8 @@ def drop_honorifics(sentence: Sentence, mentions: list[Entity]) -> list[Edit]:
     edits = []
     for entity in mentions:
         start = entity.token_start
-        while entity.label == "PERS" and entity.token_end - start > 1 and sentence.tokens[start].lemma.lower() in HONORIFICS:
+        while entity.label == "PERS" and entity.token_end - start > 1 \
+                and sentence.tokens[start].lemma.lower() in HONORIFICS:
             start += 1
         if start > entity.token_start:
             edits.append(resize(entity, start, entity.token_end))
