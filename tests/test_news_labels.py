@@ -48,3 +48,10 @@ def test_names_only_leaves_the_annotators_other_types_to_the_silver_labels():
     # BSNLP lists the office "голова" as MISC; NER-UK's type for it is JOB
     assert project_gold(words, silver, _gold_forms(gold))[0] == (0, 1, "MISC")
     assert project_gold(words, silver, _gold_forms(gold, names_only=True)) == silver
+
+
+def test_keep_jobs_leaves_an_office_the_pipeline_tags_job_but_lays_the_other_forms_over():
+    words = "Голова Комісії Жан-Клод Юнкер відкрив саміт Еразмус".split()
+    silver = [(0, 1, "JOB"), (1, 2, "ORG"), (2, 4, "PERS")]
+    gold = {("голова", "MISC"): "голова", ("комісії", "ORG"): "комісія", ("еразмус", "PRO"): "еразмус"}
+    assert project_gold(words, silver, _gold_forms(gold), keep_jobs=True) == silver + [(6, 7, "MISC")]
